@@ -95,13 +95,11 @@ function lttbBetween<P extends Point>(points: readonly P[], from: number, to: nu
   return chosen;
 }
 
-/**
- * Downsamples a series sorted by x to at most `threshold` points (LTTB), always keeping the first and
- * last points, the global min and max of y and every point `keep` accepts; kept points use up the
- * budget first. Only when the kept points alone exceed `threshold` is the output longer: it is then
- * exactly the kept points, because a dropped deployment marker would misreport the chart.
- * Returns the input objects themselves (extra fields preserved) in their original order.
- */
+// Budget: the output has at most `threshold` points in total; the kept points (first, last, global
+// min and max of y, every point `keep` accepts) use it up first and LTTB fills the rest. Only when the
+// kept points alone exceed `threshold` is the output longer: it is then exactly the kept points,
+// because a chart that silently loses a deployment marker misreports what happened.
+/** Downsamples a series sorted by x to at most `threshold` points, returning the input objects in order. */
 export function lttb<P extends Point>(points: readonly P[], threshold: number, options: LttbOptions<P> = {}): P[] {
   if (!(threshold >= 0)) throw new RangeError(`threshold must be a non-negative number, got ${threshold}`);
   const limit = Math.floor(threshold);

@@ -58,25 +58,33 @@ function score(scores: Record<string, number> | undefined, metric: string): numb
 function primaryThreshold(policy: GatePolicy, limit: number, value: number | null): GateCheck {
   const base = { id: "primary_threshold" as const, limit };
   const m = policy.primaryMetric;
-  if (value === null) return { ...base, verdict: "no_data", observed: null, sentence: `The candidate has no ${m} score to compare with the threshold ${num(limit)}.` };
+  if (value === null) {
+    const sentence = `The candidate has no ${m} score to compare with the threshold ${num(limit)}.`;
+    return { ...base, verdict: "no_data", observed: null, sentence };
+  }
   const higher = policy.direction === "higher_is_better";
   const ok = higher ? value >= limit : value <= limit;
   const side = value === limit ? "at" : value > limit ? "above" : "below";
-  const wanted = value === limit ? "" : higher ? (ok ? "" : "; it must be at least that") : ok ? "" : "; it must be at most that";
-  return { ...base, verdict: ok ? "pass" : "fail", observed: value, sentence: `${m} is ${num(value)}, ${side} the threshold ${num(limit)}${wanted}.` };
+  const need = ok ? "" : higher ? "; it must be at least that" : "; it must be at most that";
+  const sentence = `${m} is ${num(value)}, ${side} the threshold ${num(limit)}${need}.`;
+  return { ...base, verdict: ok ? "pass" : "fail", observed: value, sentence };
 }
 
 function regression(policy: GatePolicy, limit: number, value: number | null, evidence: GateEvidence): GateCheck {
   const base = { id: "regression_vs_production" as const, limit };
   const m = policy.primaryMetric;
   const production = evidence.production;
-  if (production === null) return { ...base, verdict: "no_data", observed: null, sentence: `No version is in production, so ${m} cannot be compared with it.` };
+  // A first version has nothing to be compared with: that is missing evidence, and it blocks.
+  if (production === null) {
+    const sentence = `No version is in production, so ${m} cannot be compared with it.`;
+    return { ...base, verdict: "no_data", observed: null, sentence };
+  }
   const prod = score(production.scores, m);
   if (value === null || prod === null) {
     const missing = value === null ? "the candidate" : `production (v${production.version})`;
     return { ...base, verdict: "no_data", observed: null, sentence: `${m} cannot be compared with production: ${missing} has no score.` };
   }
-  // Positive = worse than production, whichever way the metric points.
+  // observed is the regression: positive = worse than production, whichever way the metric points.
   const worseBy = policy.direction === "higher_is_better" ? prod - value : value - prod;
   const ok = worseBy <= limit + EPSILON * Math.max(1, Math.abs(prod), Math.abs(value));
   const head = `${m} is ${num(value)} against ${num(prod)} in production (v${production.version})`;
@@ -94,55 +102,64 @@ function windowStart(now: Date, days: number): string {
 
 function skewCheck(days: number, evidence: GateEvidence): GateCheck {
   const base = { id: "skew" as const, limit: 0 };
-  const window = `the last ${plural(days, "day")}`;
+  const window = days === 1 ? "the last day" : `the last ${days} days`;
   const skew = evidence.skew;
-  if (skew === null || skew.daysChecked <= 0) return { ...base, verdict: "no_data", observed: null, sentence: `No skew report covers ${window}.` };
+  if (skew === null || skew.daysChecked <= 0) {
+    return { ...base, verdict: "no_data", observed: null, sentence: `No skew report covers ${window}.` };
+  }
   // Day strings are ISO dates, so they compare as text. A day after `now` still counts: it is open.
   const from = windowStart(evidence.now, days);
   const open = skew.anomalousDays.filter((d) => d.day >= from).sort((a, b) => a.day.localeCompare(b.day));
   if (open.length > 0) {
-    const detail = open.map((d) => `${d.day}: ${d.features.join(", ") || "schema"}`).join("; ");
-    return { ...base, verdict: "fail", observed: open.length, sentence: `Skew anomalies on ${plural(open.length, "day")} of ${window} (${detail}).` };
+    const detail = open.map((d) => (d.features.length > 0 ? `${d.day} (${d.features.join(", ")})` : d.day)).join("; ");
+    const sentence = `Skew ${open.length === 1 ? "anomaly" : "anomalies"} on ${plural(open.length, "day")} within ${window}: ${detail}.`;
+    return { ...base, verdict: "fail", observed: open.length, sentence };
   }
   // Days without a report could hide the very skew this check exists to catch.
   if (skew.daysChecked < days) {
-    return { ...base, verdict: "no_data", observed: null, sentence: `Only ${skew.daysChecked} of ${window} have a skew report; none shows an anomaly.` };
+    const sentence = `Only ${skew.daysChecked} of ${window} have a skew report; none shows an anomaly.`;
+    return { ...base, verdict: "no_data", observed: null, sentence };
   }
-  return { ...base, verdict: "pass", observed: 0, sentence: `No skew anomaly in ${window} (${plural(skew.daysChecked, "day")} checked).` };
+  const sentence = `No skew anomaly in ${window} (${plural(skew.daysChecked, "day")} checked).`;
+  return { ...base, verdict: "pass", observed: 0, sentence };
 }
 
 function reviewsCount(min: number, evidence: GateEvidence): GateCheck {
   const base = { id: "reviews_count" as const, limit: min };
   const reviews = evidence.reviews;
-  if (reviews === null) return { ...base, verdict: "no_data", observed: null, sentence: `No reviews have been recorded; ${min} are required.` };
+  if (reviews === null) {
+    return { ...base, verdict: "no_data", observed: null, sentence: `No reviews have been recorded; ${min} are required.` };
+  }
   const ok = reviews.total >= min;
   const tail = ok ? `at least the ${min} required` : `fewer than the ${min} required`;
-  return { ...base, verdict: ok ? "pass" : "fail", observed: reviews.total, sentence: `${plural(reviews.total, "review")}, ${tail}.` };
+  const sentence = `${plural(reviews.total, "review")}, ${tail}.`;
+  return { ...base, verdict: ok ? "pass" : "fail", observed: reviews.total, sentence };
 }
 
 function worseShare(limit: number, evidence: GateEvidence): GateCheck {
   const base = { id: "worse_share" as const, limit };
   const reviews = evidence.reviews;
   if (reviews === null || reviews.total <= 0) {
-    return { ...base, verdict: "no_data", observed: null, sentence: `No reviews yet, so the share of "worse" verdicts is unknown (limit ${pct(limit)}).` };
+    const sentence = `No reviews yet, so the share of "worse" verdicts is unknown (limit ${pct(limit)}).`;
+    return { ...base, verdict: "no_data", observed: null, sentence };
   }
   const share = reviews.worse / reviews.total;
   const ok = share <= limit + EPSILON;
   const tail = ok ? `within the limit ${pct(limit)}` : `above the limit ${pct(limit)}`;
-  return { ...base, verdict: ok ? "pass" : "fail", observed: share, sentence: `${reviews.worse} of ${plural(reviews.total, "review")} (${pct(share)}) say worse, ${tail}.` };
+  const sentence = `${reviews.worse} of ${plural(reviews.total, "review")} (${pct(share)}) say worse, ${tail}.`;
+  return { ...base, verdict: ok ? "pass" : "fail", observed: share, sentence };
 }
 
-/**
- * Runs every rule the policy enables, in a fixed order, and decides. A rule the policy disables (null,
- * or zero reviews) is left out. A check without data never passes and blocks the gate, and so does a
- * policy that enables no rule at all: a model that nobody and no rule has looked at must not be pushed.
- */
+// A rule the policy disables (null, or zero days or reviews) is left out of the checks. A check
+// without data never passes and blocks the gate, and so does a policy that enables no rule at all:
+// a model that nobody and no rule has looked at must not be pushed.
+/** Runs every rule the policy enables, in a fixed order, and returns the verdict with one sentence per check. */
 export function evaluateGate(policy: GatePolicy, evidence: GateEvidence): GateResult {
   const value = score(evidence.candidate.scores, policy.primaryMetric);
   const checks: GateCheck[] = [];
   if (policy.absoluteThreshold !== null) checks.push(primaryThreshold(policy, policy.absoluteThreshold, value));
   if (policy.maxRegression !== null) checks.push(regression(policy, policy.maxRegression, value, evidence));
-  if (policy.skewFreeDays !== null) checks.push(skewCheck(Math.max(1, Math.floor(policy.skewFreeDays)), evidence));
+  if (policy.skewFreeDays !== null && policy.skewFreeDays >= 1) checks.push(skewCheck(Math.floor(policy.skewFreeDays), evidence));
   if (policy.minReviews > 0) checks.push(reviewsCount(policy.minReviews, evidence));
   if (policy.maxWorseShare !== null) checks.push(worseShare(policy.maxWorseShare, evidence));
   const passed = checks.length > 0 && checks.every((c) => c.verdict === "pass");
