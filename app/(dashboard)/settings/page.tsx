@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { NotYetAvailable } from "@/components/ui/not-yet-available";
+import { PageHeader } from "@/components/ui/page-header";
+import { isAllowed } from "@/lib/auth/permissions";
+import { requireSessionCtx } from "@/lib/server/auth/session";
+import { listTokens } from "@/lib/server/tokens/list-tokens";
+import { listUsers } from "@/lib/server/users/list-users";
+import { TokensPanel, UsersPanel } from "./settings-client";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const ctx = await requireSessionCtx();
+  const crumbs = [{ label: "Home", href: "/" }, { label: "Settings" }];
+  const admin = ctx.actor.kind === "user" && isAllowed({ kind: "user", role: ctx.actor.role, leadShelfIds: ctx.actor.leadShelfIds }, "manageSettings");
+  if (!admin) {
+    return (
+      <>
+        <PageHeader title="Settings" crumbs={crumbs} />
+        <EmptyState title="Only admins manage settings">Users, roles, API tokens, gate policies, thresholds and webhooks are managed by an admin.</EmptyState>
+      </>
+    );
+  }
+  const [users, tokens] = await Promise.all([listUsers({ ctx }), listTokens({ ctx })]);
+  return (
+    <>
+      <PageHeader title="Settings" description="Users and roles, API tokens for pipelines." crumbs={crumbs} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="API tokens" description="Bearer tokens for pipelines. A token is shown once at creation; only its hash is stored." />
+          <TokensPanel tokens={tokens} />
+        </Card>
+        <Card>
+          <CardHeader title="Users and roles" description="Viewers look; engineers register and tune; reviewers review; leads approve (optionally on some shelves only); admins manage settings." />
+          <UsersPanel users={users} selfId={ctx.actor.kind === "user" ? ctx.actor.id : ""} />
+        </Card>
+        <Card>
+          <CardHeader title="Gate policies, feature thresholds, webhooks" />
+          <div className="p-4"><NotYetAvailable capability="Editing gate policies, feature thresholds and webhooks" /></div>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { NotYetAvailable } from "@/components/ui/not-yet-available";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSessionCtx } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page-data";
+import { getShelf } from "@/lib/server/shelves/get-shelf";
+
+export const metadata: Metadata = { title: "Data validation" };
+
+export default async function ValidationPage({ params }: { params: Promise<{ slug: string }> }) {
+  const ctx = await requireSessionCtx();
+  const shelf = await orNotFound(getShelf({ ctx, input: await params }));
+  return (
+    <>
+      <PageHeader title="Data validation" crumbs={[{ label: "Home", href: "/" }, { label: shelf.title, href: `/shelves/${shelf.slug}` }, { label: "Validation" }]} />
+      <NotYetAvailable capability="Skew and drift reports" />
+    </>
+  );
+}
