@@ -14,6 +14,7 @@ const schema = z.object({
   SHELFWATCH_AUTH_SECRET: z.string().min(32).optional(),
   SHELFWATCH_DEMO: z.enum(["0", "1"]).default("0"),
   SHELFWATCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  SHELFWATCH_DIST_DIR: z.string().min(1).default(".next"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -26,6 +27,7 @@ export type Env = {
   authSecret: string | undefined;
   demo: boolean;
   maxBodyBytes: number;
+  distDir: string;
   nodeEnv: "development" | "production" | "test";
 };
 
@@ -47,6 +49,7 @@ export function readEnv(source: Record<string, string | undefined>): Env {
     authSecret: e.SHELFWATCH_AUTH_SECRET,
     demo: e.SHELFWATCH_DEMO === "1",
     maxBodyBytes: e.SHELFWATCH_MAX_BODY_BYTES,
+    distDir: e.SHELFWATCH_DIST_DIR,
     nodeEnv: e.NODE_ENV,
   };
 }

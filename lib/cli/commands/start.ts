@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedDemo } from "../../../prisma/seed/demo";
@@ -11,9 +10,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../demo-accounts";
 import { env } from "../../env";
 import { createClient } from "../../server/db";
 import { CliError } from "../cli-error";
+import { needsBuild, nextBin, ROOT, runNext } from "../next-build";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 
 /** `shelfwatch start`: database, migrations, demo seed on first start, build if needed, then `next start`. */
 export async function startCommand(args: string[]): Promise<number> {
@@ -40,15 +38,15 @@ export async function startCommand(args: string[]): Promise<number> {
   if (!secret) throw new CliError("Set SHELFWATCH_AUTH_SECRET (32 characters or more) to sign sessions when DATABASE_URL is set.");
   const host = e.host ?? (demo ? "127.0.0.1" : "0.0.0.0");
 
-  if (!values.dev && needsBuild()) {
+  if (!values.dev && needsBuild(e.distDir)) {
     log("building the app (first start or sources changed)…");
-    await run(["build"], { ...process.env, NODE_ENV: "production" });
+    await runNext(["build"], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
   }
 
   const child = spawn(process.execPath, [nextBin(), values.dev ? "dev" : "start", "-p", String(e.port), "-H", host], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: target.url, SHELFWATCH_AUTH_SECRET: secret, SHELFWATCH_DEMO: demo ? "1" : "0" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, SHELFWATCH_AUTH_SECRET: secret, SHELFWATCH_DEMO: demo ? "1" : "0" },
   });
   let announced = false;
   child.stdout.on("data", (chunk: Buffer) => {
@@ -87,32 +85,4 @@ function localSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
-}
-
-function nextBin(): string {
-  return createRequire(path.join(ROOT, "package.json")).resolve("next/dist/bin/next");
-}
-
-function newestMtime(p: string): number {
-  const full = path.join(ROOT, p);
-  if (!fs.existsSync(full)) return 0;
-  const stat = fs.statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  if (p === path.join("lib", "generated")) return 0;
-  return fs.readdirSync(full).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), stat.mtimeMs);
-}
-
-/** True when there is no production build, or a source is newer than it. */
-function needsBuild(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((s) => newestMtime(s) > built);
-}
-
-function run(args: string[], childEnv: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin(), ...args], { cwd: ROOT, stdio: "inherit", env: childEnv });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError(`next ${args.join(" ")} failed (exit ${code}).`, 1))));
-  });
 }
