@@ -85,6 +85,9 @@ describe("the demo seed", () => {
       expect(await db().onlineMetric.count({ where: { modelId: model!.id, metric: "stream_rate" } })).toBe(365);
     }
     expect(await db().promotionRequest.count({ where: { status: "pending" } })).toBe(1);
+    const reasons = Object.fromEntries((await db().deployment.groupBy({ by: ["reason"], _count: { _all: true } })).map((r) => [r.reason, r._count._all]));
+    expect(reasons).toMatchObject({ initial: 3, rollback: 1 });
+    expect(reasons.promotion).toBeGreaterThan(120);
   });
 
   it("places one candidate below its gate threshold and the others above", async () => {
