@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -80,6 +82,20 @@ describe("signing in and Home", () => {
       await expect(card.getByTestId("production-version").textContent()).resolves.toContain(`v${r.production}`);
       await expect(card.getByTestId("candidate-score").textContent()).resolves.toContain(r.score.toFixed(3));
     }
+    await context.close();
+  });
+
+  it("lets the CLI create a user in the running app's database, who can then sign in", async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, SHELFWATCH_DATA_DIR: inject("appDataDir") };
+    delete env.DATABASE_URL;
+    const { stdout } = await run(process.execPath, ["lib/cli/bin.mjs", "user", "create", "--email", "first-admin@example.com", "--role", "admin"], { env });
+    const password = /Password: (\S+)/.exec(stdout)?.[1];
+    expect(password).toBeTruthy();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, base, "first-admin@example.com", password!);
+    await expect(page.getByTestId("current-user").textContent()).resolves.toContain("admin");
     await context.close();
   });
 });
