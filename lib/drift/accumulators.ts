@@ -39,6 +39,7 @@ function toLabel(v: unknown): string | undefined {
   }
 }
 
+/** Streaming state of one numeric feature: counts, min/max, mean and M2, KLL sketch. */
 export class NumericAccumulator {
   present = 0;
   numValues = 0;
@@ -152,6 +153,7 @@ export class NumericAccumulator {
   }
 }
 
+/** Streaming state of one categorical feature: bounded frequent items and distinct count. */
 export class CategoricalAccumulator {
   present = 0;
   readonly items: FrequentItems;

@@ -1,6 +1,7 @@
 // Streaming profile builder: rows go in one at a time, memory stays bounded by the number of
-// features (a sketch of ~3k numbers per numeric feature, at most `4·topK` tracked values per
-// categorical one), whatever the number of rows.
+// features (per numeric feature a 1024-value buffer and a sketch of under a thousand numbers;
+// per categorical one at most 4·topK tracked values and 4 KB of HyperLogLog), whatever the
+// number of rows.
 
 import { CategoricalAccumulator, NumericAccumulator, type Accumulator } from "./accumulators";
 import { hashString } from "./hll";
@@ -98,7 +99,8 @@ class Builder implements ProfileBuilder {
   private create(name: string, value: unknown): Accumulator | undefined {
     const existing = this.features.get(name);
     if (existing) return existing;
-    const type = this.config.types?.[name] ?? inferType(value);
+    const types = this.config.types;
+    const type = types && Object.hasOwn(types, name) ? types[name] : inferType(value);
     if (!type) return undefined;
     const acc =
       type === "numeric"

@@ -4,11 +4,11 @@
 // Evidently's stattests. This file is the module's export point for distances.
 
 import {
-  alignedShares,
-  jensenShannonOfMaps,
-  lInfinityOfMaps,
-  normalizedAbsDifferenceOfMaps,
-  toCountMap,
+  alignRecords,
+  jensenShannonOfAligned,
+  lInfinityOfAligned,
+  normalizedAbsDifferenceOfAligned,
+  sharesOfAligned,
 } from "./categorical";
 import { DriftInputError } from "./errors";
 import { alignFinite, histogramJensenShannon, histogramType } from "./rebucket";
@@ -36,7 +36,7 @@ export function lInfinityDistance(
   baseline: Record<string, number>,
   target: Record<string, number>,
 ): { value: number; label: string | null } {
-  return lInfinityOfMaps(toCountMap(baseline), toCountMap(target));
+  return lInfinityOfAligned(alignRecords(baseline, target));
 }
 
 /** TFDV's normalised absolute difference (counts scaled by the combined total), with its label. */
@@ -44,7 +44,7 @@ export function normalizedAbsoluteDifference(
   baseline: Record<string, number>,
   target: Record<string, number>,
 ): { value: number; label: string | null } {
-  return normalizedAbsDifferenceOfMaps(toCountMap(baseline), toCountMap(target));
+  return normalizedAbsDifferenceOfAligned(alignRecords(baseline, target));
 }
 
 // Two histograms take TFDV's numeric path, two count maps its categorical path; anything else throws.
@@ -66,10 +66,7 @@ export function jensenShannonDivergence(
     return histogramJensenShannon(baseline, target);
   }
   if (!numericA && !numericB) {
-    return jensenShannonOfMaps(
-      toCountMap(baseline as Record<string, number>),
-      toCountMap(target as Record<string, number>),
-    );
+    return jensenShannonOfAligned(alignRecords(baseline as Record<string, number>, target as Record<string, number>));
   }
   throw new DriftInputError(
     "Input statistics must be either both numeric or both string in order to calculate the Jensen-Shannon divergence.",
@@ -81,11 +78,21 @@ export function jensenShannonDivergence(
 function fillZeroes(shares: number[]): number[] {
   let smallest = Infinity;
   for (const s of shares) if (s > 0 && s < smallest) smallest = s;
-  const fill = smallest <= 0.0001 ? smallest / 1e6 : 0.0001;
+  // A denormal share would fill with 0 and make ln(0/0); the smallest double stands in.
+  const fill = smallest <= 0.0001 ? smallest / 1e6 || Number.MIN_VALUE : 0.0001;
   return shares.map((s) => (s === 0 ? fill : s));
 }
 
-/** Evidently's PSI Σ(r−c)·ln(r/c) over shared bins: union of labels, or histograms aligned on the union of boundaries (±inf and NaN dropped). */
+/** Evidently's PSI of two aligned share vectors (zero shares filled per side). */
+export function psiOfShares(p: number[], q: number[]): number {
+  const r = fillZeroes(p);
+  const c = fillZeroes(q);
+  let psi = 0;
+  for (let i = 0; i < r.length; i++) psi += (r[i] - c[i]) * Math.log(r[i] / c[i]);
+  return psi;
+}
+
+/** Evidently's PSI Σ(r−c)·ln(r/c) over the union of labels, or of histogram boundaries (±inf and NaN dropped). */
 export function populationStabilityIndex(
   baseline: Histogram | Record<string, number>,
   target: Histogram | Record<string, number>,
@@ -100,21 +107,18 @@ export function populationStabilityIndex(
     p = al.a.map((x) => x / sa);
     q = al.b.map((x) => x / sb);
   } else if (!isHistogram(baseline) && !isHistogram(target)) {
-    ({ p, q } = alignedShares(toCountMap(baseline), toCountMap(target)));
+    ({ p, q } = sharesOfAligned(alignRecords(baseline, target)));
   } else {
     throw new DriftInputError("PSI needs two histograms or two count maps.");
   }
-  const r = fillZeroes(p);
-  const c = fillZeroes(q);
-  let psi = 0;
-  for (let i = 0; i < r.length; i++) psi += (r[i] - c[i]) * Math.log(r[i] / c[i]);
-  return psi;
+  return psiOfShares(p, q);
 }
 
-/** Evidently's normalised Wasserstein distance W1 / max(σ_baseline, 0.001) between two histograms; σ defaults to the baseline histogram's. */
+/** Evidently's normalised Wasserstein distance W1 / max(σ_baseline, 0.001) of two histograms. */
 export function normalizedWassersteinDistance(
   baseline: Histogram,
   target: Histogram,
+  /** baselineStdDev: σ of the baseline's values (a profile's stdDev); defaults to the baseline histogram's. */
   options?: { baselineStdDev?: number },
 ): number {
   if (!isHistogram(baseline) || !isHistogram(target)) {

@@ -16,6 +16,7 @@ export function byCountThenLabel(x: ValueCount, y: ValueCount): number {
   return y.count - x.count || compareUtf8(x.value, y.value);
 }
 
+/** Misra-Gries counters over string values, with a HyperLogLog of every value seen. */
 export class FrequentItems {
   readonly capacity: number;
   /** Values seen, including those no longer tracked. */

@@ -4,7 +4,7 @@
 // summary points is taken as uniform, which is why STANDARD counts are fractional.
 
 import { KllSketch } from "./kll";
-import type { ProfileHistogram, ProfileOptions } from "./profile";
+import type { NumericFeatureProfile, ProfileHistogram, ProfileOptions } from "./profile";
 
 /** Piecewise-linear CDF through (min, 0), each sketch item at its mid-rank, and (max, n). */
 type Cdf = { xs: Float64Array; ys: Float64Array; total: number };
@@ -53,7 +53,10 @@ function inverseCdf(cdf: Cdf, rank: number): number {
     else hi = mid;
   }
   if (lo === 0 || ys[lo] === ys[lo - 1]) return xs[lo];
-  return xs[lo - 1] + ((rank - ys[lo - 1]) * (xs[lo] - xs[lo - 1])) / (ys[lo] - ys[lo - 1]);
+  const t = (rank - ys[lo - 1]) / (ys[lo] - ys[lo - 1]);
+  // x0 + 1·(x1 − x0) need not round to x1 when their magnitudes differ: clamp.
+  if (t >= 1) return xs[lo];
+  return Math.min(Math.max(xs[lo - 1] + t * (xs[lo] - xs[lo - 1]), xs[lo - 1]), xs[lo]);
 }
 
 /** Equal-width buckets between the finite min and max, boundaries as np.linspace computes them. */
@@ -124,4 +127,10 @@ export function sketchQuantile(sketch: KllSketch, min: number, max: number, q: n
 export function sketchRank(sketch: KllSketch, min: number, max: number, x: number): number {
   const cdf = sketchCdf(sketch, min, max);
   return cdf.total === 0 ? 0 : cdfAt(cdf, x) / cdf.total;
+}
+
+/** Approximate value at quantile q of a numeric feature from its sketch; null without sketch or values. */
+export function featureQuantile(feature: NumericFeatureProfile, q: number): number | null {
+  if (!feature.sketch || feature.min === null || feature.max === null || feature.sketch.n === 0) return null;
+  return sketchQuantile(KllSketch.fromState(feature.sketch), feature.min, feature.max, q);
 }

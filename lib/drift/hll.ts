@@ -23,6 +23,7 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** HyperLogLog with 4096 registers. */
 export class HyperLogLog {
   readonly registers = new Uint8Array(REGISTERS);
 

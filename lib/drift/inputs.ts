@@ -3,6 +3,7 @@
 // numeric ones (TFDV's GetHistogramType), with stored ±inf counts turned back into point
 // buckets.
 
+import { alignCounts, type AlignedCounts } from "./categorical";
 import type { Histogram } from "./distance";
 import type {
   CategoricalFeatureProfile,
@@ -22,6 +23,11 @@ export function featureCountMap(feature: CategoricalFeatureProfile): Map<string,
   const map = new Map<string, number>();
   for (const { value, count } of feature.topValues) if (!map.has(value)) map.set(value, count);
   return map;
+}
+
+/** The top values of two categorical features aligned on the union of labels (baseline first). */
+export function alignFeatureCounts(baseline: CategoricalFeatureProfile, target: CategoricalFeatureProfile): AlignedCounts {
+  return alignCounts(baseline.topValues, target.topValues);
 }
 
 /** Label → count of a categorical feature's top values, as a prototype-free record. */

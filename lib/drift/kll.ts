@@ -2,10 +2,10 @@
 // picks odd or even items at each compaction comes from a seeded xorshift32 kept in the
 // state, so the same rows in the same order always give the same sketch.
 //
-// Values arrive as sorted runs (the profile builder buffers, sorts and flushes them), which
-// makes a compaction cost one pass over typed arrays. A run far larger than level 0's
-// capacity is compacted in one step per level: fewer compactions, hence less error, than
-// item-by-item insertion.
+// Values arrive in batches (the profile builder buffers a thousand at a time); a batch is
+// sorted and merged in as one run, so a compaction costs one pass over typed arrays, and a
+// run far larger than level 0's capacity is compacted in one step per level: fewer
+// compactions, hence less error, than item-by-item insertion.
 
 import type { QuantileSketchState } from "./profile";
 
@@ -27,6 +27,7 @@ function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+/** KLL quantile sketch over finite doubles, with JSON state. */
 export class KllSketch {
   readonly k: number;
   n = 0;
@@ -54,7 +55,7 @@ export class KllSketch {
   /**
    * Adds the first `count` finite values of `values`, in any order (the array is reordered).
    * Once the lowest levels have shrunk to the minimum width, the sketch keeps one value,
-   * picked at random, per block of 2^s (KLL's sampler, section 4 of the paper): unbiased for
+   * picked at random, per block of 2^s (the sampler of the KLL paper): unbiased for
    * every rank and far cheaper than sorting values that compaction would discard anyway.
    */
   addValues(values: Float64Array, count: number): void {

@@ -29,7 +29,7 @@ function maxOf(x: number | null, y: number | null): number | null {
 
 function mergeNumeric(a: NumericFeatureProfile, b: NumericFeatureProfile, options: ProfileOptions): NumericFeatureProfile {
   if (!a.sketch || !b.sketch || a.m2 === undefined || b.m2 === undefined) {
-    throw new DriftInputError(`Feature "${a.name}" has no sketch state (statistics read from TFDV), so it cannot be merged.`);
+    throw new DriftInputError(`Feature "${a.name}" has no sketch state (TFDV statistics), so it cannot be merged.`);
   }
   const na = finiteCount(a);
   const nb = finiteCount(b);
@@ -72,6 +72,9 @@ function undercountBound(f: CategoricalFeatureProfile): number {
 
 function distinctSketchOf(f: CategoricalFeatureProfile): HyperLogLog {
   if (f.distinctSketch !== undefined) return HyperLogLog.fromString(f.distinctSketch);
+  if (f.distinct > f.topValues.length) {
+    throw new DriftInputError(`Feature "${f.name}" has no distinct-count sketch (TFDV statistics), so it cannot be merged.`);
+  }
   // A complete list holds every distinct value: its sketch can be rebuilt exactly.
   const hll = new HyperLogLog();
   for (const { value } of f.topValues) hll.add(value);

@@ -2,7 +2,7 @@
 // aligned bucket (numeric) whose share of the mass changed most. This is what a skew report
 // shows next to a red distance, so an engineer sees the value that broke.
 
-import { lInfinityOfMaps } from "./categorical";
+import { lInfinityIndex, type AlignedCounts } from "./categorical";
 import type { Histogram } from "./distance";
 import { alignFinite } from "./rebucket";
 
@@ -11,17 +11,15 @@ export type MovedMost =
   | { kind: "range"; low: number; high: number; baselineShare: number; targetShare: number }
   | { kind: "special"; value: "NaN" | "-Infinity" | "Infinity"; baselineShare: number; targetShare: number };
 
-function share(map: Map<string, number>, label: string): number {
-  let total = 0;
-  for (const v of map.values()) total += v;
-  return total === 0 ? 0 : (map.get(label) ?? 0) / total;
-}
-
 /** The label of largest L-infinity difference (TFDV's tie-break), with both shares. */
-export function categoricalMovedMost(baseline: Map<string, number>, target: Map<string, number>): MovedMost | null {
-  const { label } = lInfinityOfMaps(baseline, target);
-  if (label === null) return null;
-  return { kind: "value", label, baselineShare: share(baseline, label), targetShare: share(target, label) };
+export function categoricalMovedMost(al: AlignedCounts, at = lInfinityIndex(al)): MovedMost | null {
+  if (at < 0) return null;
+  return {
+    kind: "value",
+    label: al.labels[at],
+    baselineShare: al.sumA === 0 ? 0 : al.a[at] / al.sumA,
+    targetShare: al.sumB === 0 ? 0 : al.b[at] / al.sumB,
+  };
 }
 
 /**

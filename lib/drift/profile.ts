@@ -60,7 +60,7 @@ export type NumericFeatureProfile = CommonFeatureProfile & {
 
 export type CategoricalFeatureProfile = CommonFeatureProfile & {
   type: "categorical";
-  /** Most frequent values, by decreasing count; at most `topK` of them (TFDV's rank_histogram). */
+  /** Most frequent values, by decreasing count, each label once; at most `topK` (TFDV's rank_histogram). */
   topValues: { value: string; count: number }[];
   /** Upper bound on how far any value's count may be underestimated (0 = exact). */
   topValuesError: number;

@@ -145,8 +145,14 @@ export function histogramJensenShannon(h1: Histogram, h2: Histogram): number {
   const a = al.a.slice();
   const b = al.b.slice();
   // Infinite mass is appended as mismatching buckets: equal ±inf never match (AlignHistograms).
-  if (al.first.infMass !== 0) a.push(al.first.infMass), b.push(0);
-  if (al.second.infMass !== 0) a.push(0), b.push(al.second.infMass);
+  if (al.first.infMass !== 0) {
+    a.push(al.first.infMass);
+    b.push(0);
+  }
+  if (al.second.infMass !== 0) {
+    a.push(0);
+    b.push(al.second.infMass);
+  }
   // RebucketHistogram replaces each histogram with a fresh one that has no num_nan, so NaN
   // counts only take part when no rebucketing happened; then they never match either.
   const nan1 = al.rebucketed ? 0 : al.first.numNan;

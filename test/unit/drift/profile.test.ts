@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createProfileBuilder } from "../../../lib/drift/builder";
 import { ProfileFormatError } from "../../../lib/drift/errors";
-import { sketchQuantile } from "../../../lib/drift/histograms";
+import { featureQuantile, sketchQuantile } from "../../../lib/drift/histograms";
 import { featureDistanceInputs } from "../../../lib/drift/inputs";
 import { KllSketch } from "../../../lib/drift/kll";
 import type { CategoricalFeatureProfile, DatasetProfile, NumericFeatureProfile } from "../../../lib/drift/profile";
@@ -23,9 +23,10 @@ const cat = (p: DatasetProfile, name: string) => p.features.find((f) => f.name =
 
 describe("createProfileBuilder", () => {
   it("types features by their values and counts presence", () => {
-    const b = createProfileBuilder();
+    // A declared-types object must not lend its prototype's members ("constructor") as types.
+    const b = createProfileBuilder({ types: { tags: "categorical" } });
     b.add({ age: 30, country: "SE", premium: true, tags: ["a", "b"] });
-    b.add({ age: null, country: "DE", premium: false });
+    b.add({ age: null, country: "DE", premium: false, constructor: 2 });
     b.add({ age: 0, country: "SE", extra: { nested: 1 } });
     const p = b.finish();
     expect(p.numExamples).toBe(3);
@@ -34,6 +35,7 @@ describe("createProfileBuilder", () => {
       ["country", "categorical"],
       ["premium", "categorical"],
       ["tags", "categorical"],
+      ["constructor", "numeric"],
     ]);
     expect(num(p, "age")).toMatchObject({ count: 2, missing: 1, zeros: 1, min: 0, max: 30, mean: 15, stdDev: 15 });
     expect(cat(p, "country")).toMatchObject({ count: 3, missing: 0, distinct: 2, topValues: [{ value: "SE", count: 2 }, { value: "DE", count: 1 }] });
@@ -78,6 +80,8 @@ describe("createProfileBuilder", () => {
     for (const bucket of quantiles.buckets) expect(bucket.count).toBe(n / 10);
     expect(quantiles.buckets[5].low).toBeCloseTo(0, 0);
     expect(u.stdDev).toBeCloseTo(10 / Math.sqrt(12), 1);
+    expect(featureQuantile(u, 0.5)).toBeCloseTo(0, 0);
+    expect(featureQuantile(u, 0.9)).toBeCloseTo(4, 0);
   });
 
   it("gives one bucket when every value is equal, as generate_equi_width_histogram", () => {
