@@ -87,7 +87,7 @@ describe("signing in and Home", () => {
 
   it("lets the CLI create a user in the running app's database, who can then sign in", async () => {
     const run = promisify(execFile);
-    const env = { ...process.env, SHELFWATCH_DATA_DIR: inject("appDataDir") };
+    const env: NodeJS.ProcessEnv = { ...process.env, SHELFWATCH_DATA_DIR: inject("appDataDir") };
     delete env.DATABASE_URL;
     const { stdout } = await run(process.execPath, ["lib/cli/bin.mjs", "user", "create", "--email", "first-admin@example.com", "--role", "admin"], { env });
     const password = /Password: (\S+)/.exec(stdout)?.[1];
