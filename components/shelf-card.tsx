@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { age, metric, shortDate, signed } from "@/lib/format";
 import type { ShelfCardDto } from "@/lib/server/shelves/list-shelf-cards";
+import { ChartSparklinePrimaryMetric } from "./charts/chart-sparkline-primary-metric";
 import { Badge } from "./ui/badge";
 import { Card } from "./ui/card";
 
@@ -63,6 +64,7 @@ export function ShelfCard({ card, now }: { card: ShelfCardDto; now: Date }) {
                 )}
               </div>
             )}
+            {card.primaryMetric && <ChartSparklinePrimaryMetric points={card.trend} threshold={card.threshold} metric={card.primaryMetric} />}
           </dd>
         </div>
         <div className="col-span-2">

@@ -4,6 +4,7 @@ import { db } from "../db";
 import type { Prisma } from "../../generated/prisma/client";
 
 export const RETRAIN_OVERDUE_DAYS = 8;
+const TREND_VERSIONS = 16;
 
 const CARD_SELECT = {
   id: true,
@@ -36,6 +37,8 @@ export type ShelfCardDto = {
   lastRetrainAt: string | null;
   retrainOverdue: boolean;
   openAlerts: number;
+  /** The primary metric of the latest versions, oldest first, for the card's sparkline. */
+  trend: { version: number; value: number }[];
   validation: { kind: "skew" | "drift"; day: string | null; anomalies: number; topFeature: string | null }[];
 };
 
@@ -56,7 +59,7 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
   const candidate = newest && (!prod || newest.version > prod.version) ? newest : null;
   const metricName = policy?.primaryMetric ?? null;
 
-  const [scores, deployedAt, reports] = await Promise.all([
+  const [scores, deployedAt, reports, trend] = await Promise.all([
     metricName && model
       ? db().evaluation.findMany({
           where: { modelId: model.id, metric: metricName, dataset: "", versionId: { in: [prod?.id, candidate?.id].filter((x): x is number => x !== undefined) } },
@@ -67,6 +70,14 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
       ? db().deployment.findFirst({ where: { modelId: model.id, toVersionId: prod.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } })
       : null,
     model ? latestReports(model.id) : [],
+    metricName && model
+      ? db().evaluation.findMany({
+          where: { modelId: model.id, metric: metricName, dataset: "" },
+          orderBy: { version: { version: "desc" } },
+          take: TREND_VERSIONS,
+          select: { value: true, version: { select: { version: true } } },
+        })
+      : [],
   ]);
   const scoreOf = (id: number | undefined) => scores.find((s) => s.versionId === id)?.value ?? null;
   const lastRetrainAt = newest?.trainedAt ?? null;
@@ -90,6 +101,7 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
     lastRetrainAt: lastRetrainAt?.toISOString() ?? null,
     retrainOverdue: !lastRetrainAt || now.getTime() - lastRetrainAt.getTime() > RETRAIN_OVERDUE_DAYS * 86_400_000,
     openAlerts: shelf._count.alerts,
+    trend: trend.map((t) => ({ version: t.version.version, value: t.value })).reverse(),
     validation: reports,
   };
 }
