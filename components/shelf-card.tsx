@@ -24,7 +24,13 @@ export function ShelfCard({ card, now }: { card: ShelfCardDto; now: Date }) {
           </h2>
           <p className="text-xs text-slate-500">{card.modelName ?? "no model"} · {card.team}</p>
         </div>
-        {card.openAlerts > 0 ? <Badge tone="bad">{card.openAlerts} open alert{card.openAlerts > 1 ? "s" : ""}</Badge> : <Badge tone="ok">no alerts</Badge>}
+        {card.openAlerts > 0 ? (
+          <Link href={`/alerts?shelf=${card.slug}`} className="hover:opacity-80" data-testid="shelf-open-alerts">
+            <Badge tone="bad">{card.openAlerts} open alert{card.openAlerts > 1 ? "s" : ""}</Badge>
+          </Link>
+        ) : (
+          <Badge tone="ok">no alerts</Badge>
+        )}
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 px-4 py-3 text-sm">
         <div>
@@ -73,11 +79,18 @@ export function ShelfCard({ card, now }: { card: ShelfCardDto; now: Date }) {
             {card.validation.length === 0 ? (
               <span className="text-xs text-slate-500">No skew or drift reports yet.</span>
             ) : (
-              card.validation.map((v) => (
-                <Badge key={v.kind} tone={v.anomalies > 0 ? "bad" : "ok"} title={v.day ?? undefined}>
-                  {v.kind}: {v.anomalies > 0 ? `${v.anomalies} anomal${v.anomalies > 1 ? "ies" : "y"}${v.topFeature ? ` (${v.topFeature})` : ""}` : "ok"}
-                </Badge>
-              ))
+              card.validation.map((v) => {
+                // Red from the first day: the badge names the features and the day the run of anomalies began.
+                const red = v.anomalies > 0 || v.schemaAnomalies > 0;
+                const what = v.features.length > 0 ? `${v.features[0]}${v.features.length > 1 ? ` +${v.features.length - 1}` : ""}` : `${v.schemaAnomalies} schema change${v.schemaAnomalies > 1 ? "s" : ""}`;
+                return (
+                  <Link key={v.kind} href={`/shelves/${card.slug}/validation${v.kind === "skew" ? "" : `?kind=${v.kind}`}`} className="hover:opacity-80" data-testid={`validation-badge-${v.kind}`}>
+                    <Badge tone={red ? "bad" : "ok"} title={red ? `${v.features.join(", ")} — newest ${v.kind} report ${v.day}` : v.day ? `newest ${v.kind} report: ${v.day}` : undefined}>
+                      {v.kind}: {red ? `${v.since ? `since ${shortDate(v.since)}: ` : ""}${what}` : "ok"}
+                    </Badge>
+                  </Link>
+                );
+              })
             )}
           </dd>
         </div>

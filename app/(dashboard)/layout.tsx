@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AlertsNavBadge } from "@/components/alerts/alerts-nav-badge";
 import { NavLink } from "@/components/ui/nav-link";
 import { env } from "@/lib/env";
 import { signOutAction } from "@/lib/server/actions/auth";
@@ -30,7 +31,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             {NAV.map((n) => (
-              <NavLink key={n.href} href={n.href}>{n.label}</NavLink>
+              <NavLink key={n.href} href={n.href}>{n.label}{n.href === "/alerts" && <AlertsNavBadge ctx={ctx} />}</NavLink>
             ))}
           </nav>
           {user && (

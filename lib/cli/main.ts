@@ -4,6 +4,7 @@ import { seedCommand } from "./commands/seed";
 import { startCommand } from "./commands/start";
 import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
+import { validateCommand } from "./commands/validate";
 import { CliError } from "./cli-error";
 
 const HELP = `Shelfwatch: the control room for the models behind Home's shelves.
@@ -19,6 +20,9 @@ Usage: npx shelfwatch <command> [options]
   token create --name N --scope S[,S]   create an API token (scopes: ingest, gate, read); printed once
         [--expires-days D]
   audit verify                          walk the audit log's hash chain; exit 1 at the first broken event
+  validate --baseline A.json            compare two statistics files (Shelfwatch profiles or TFDV
+        --target B.json [--config C.json]   statistics), print each feature's distance against its
+        [--json]                        threshold; exit 1 when any anomaly (no database needed)
 
 Environment: DATABASE_URL, SHELFWATCH_DATA_DIR (default ./.shelfwatch), PORT, HOST,
 SHELFWATCH_PUBLIC_URL, SHELFWATCH_AUTH_SECRET (see the README).`;
@@ -30,6 +34,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   user: userCommand,
   token: tokenCommand,
   audit: auditCommand,
+  validate: validateCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS } from "../../lib/demo-accounts";
 import { appendAudit } from "../../lib/server/audit";
 import { systemCtx } from "../../lib/server/context";
 import type { Db, Tx } from "../../lib/server/db";
+import { computeModelReports } from "../../lib/server/validation/compute-reports";
 import { seedCatalog } from "./catalog";
 import { seedOnlineMetrics } from "./online";
 import { seedListenerPanel, seedSamplePanel } from "./panel";
@@ -51,6 +52,8 @@ async function seedAll(tx: Tx, day: Date, log: (m: string) => void): Promise<Rec
     step(`${m.modelName}: versions, deployments, online metrics, samples`);
     await seedValidationSeries(tx, { modelId: m.modelId, now: day, seed });
     step(`${m.modelName}: training and serving statistics`);
+    const reports = await computeModelReports(tx, { modelId: m.modelId, now: day });
+    step(`${m.modelName}: ${reports.computed} skew, drift and training drift reports`);
     if (m.spec.slug === PLANTED_SKEW.shelfSlug) podcast = { modelId: m.modelId, candidateId: candidate.id, productionId: online.productionVersionId };
   }
   if (!podcast) throw new Error(`The demo needs the ${PLANTED_SKEW.shelfSlug} shelf.`);

@@ -9,6 +9,7 @@ import { migrate } from "../../db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../demo-accounts";
 import { env } from "../../env";
 import { createClient } from "../../server/db";
+import { startJobs } from "../../jobs/start-jobs";
 import { CliError } from "../cli-error";
 import { needsBuild, nextBin, ROOT, runNext } from "../next-build";
 
@@ -43,6 +44,9 @@ export async function startCommand(args: string[]): Promise<number> {
     await runNext(["build"], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
   }
 
+  // Background work (daily validation, alerts, webhook delivery) runs in this process, beside the server.
+  const jobs = await startJobs({ databaseUrl: target.url, log });
+
   const child = spawn(process.execPath, [nextBin(), values.dev ? "dev" : "start", "-p", String(e.port), "-H", host], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
@@ -65,6 +69,7 @@ export async function startCommand(args: string[]): Promise<number> {
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => stop(signal));
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+  await jobs.stop().catch((error: Error) => log(`stopping background jobs: ${error.message}`));
   if (target.owned) {
     log("stopping embedded PostgreSQL");
     await target.stop();

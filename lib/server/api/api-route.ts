@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Permission } from "../../auth/permissions";
 import { env } from "../../env";
+import { withRequestMetrics } from "../../metrics/with-request-metrics";
 import { getSessionCtx } from "../auth/session";
 import { requireRole, type Ctx } from "../context";
 import { AppError, fieldErrors, HTTP_STATUS } from "../errors";
@@ -34,7 +35,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = Record<st
   options: RouteOptions<B, P, Q>,
   handler: (args: HandlerArgs<B, P, Q>) => Promise<ApiResult>,
 ) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  return withRequestMetrics(async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     let idempotency: { actor: string; key: string } | null = null;
     try {
       const now = new Date();
@@ -70,7 +71,7 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = Record<st
       if (idempotency) await releaseIdempotencyKey(idempotency.actor, idempotency.key).catch(() => {});
       return errorResponse(error);
     }
-  };
+  });
 }
 
 async function authenticate(request: Request, now: Date): Promise<Ctx> {

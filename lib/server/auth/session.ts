@@ -1,15 +1,19 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { Ctx } from "../context";
 import { db } from "../db";
 import { auth } from "./better-auth";
 
 /**
  * The signed-in user's context, read fresh from the database on every request: a role change or a
- * deactivation takes effect at once, whatever the session cookie says.
+ * deactivation takes effect at once, whatever the session cookie says. Read once per page render (the
+ * layout and the page both ask), through React's request cache.
  */
-export async function getSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
+export const getSessionCtx = cache(readSessionCtx);
+
+async function readSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
   const session = await auth().api.getSession({ headers: requestHeaders ?? (await headers()) });
   if (!session) return null;
   const user = await db().user.findUnique({

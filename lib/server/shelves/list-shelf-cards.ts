@@ -1,6 +1,7 @@
 import "server-only";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
+import { kindState } from "../validation/validation-state";
 import type { Prisma } from "../../generated/prisma/client";
 
 export const RETRAIN_OVERDUE_DAYS = 8;
@@ -39,7 +40,8 @@ export type ShelfCardDto = {
   openAlerts: number;
   /** The primary metric of the latest versions, oldest first, for the card's sparkline. */
   trend: { version: number; value: number }[];
-  validation: { kind: "skew" | "drift"; day: string | null; anomalies: number; topFeature: string | null }[];
+  /** Newest skew and drift report: features above threshold, schema anomalies, the features and the first day of the run. */
+  validation: { kind: "skew" | "drift"; day: string | null; anomalies: number; topFeature: string | null; schemaAnomalies: number; features: string[]; since: string | null }[];
 };
 
 /** One card per shelf for Home: production and its age, the candidate against threshold and production. */
@@ -106,20 +108,12 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
   };
 }
 
-/** The newest skew and drift report of a model, if validation has produced any. */
+/** The newest skew and drift report of a model, if validation has produced any, with the first day of its run of anomalies. */
 async function latestReports(modelId: number): Promise<ShelfCardDto["validation"]> {
-  const kinds = ["skew", "drift"] as const;
-  const rows = await Promise.all(
-    kinds.map((kind) =>
-      db().validationReport.findFirst({
-        where: { modelId, kind },
-        orderBy: [{ day: "desc" }, { id: "desc" }],
-        select: { day: true, anomalyCount: true, topFeature: true },
-      }),
-    ),
+  const states = await Promise.all((["skew", "drift"] as const).map((kind) => kindState(db(), modelId, kind)));
+  return states.flatMap((s) =>
+    s.report
+      ? [{ kind: s.kind, day: s.report.day, anomalies: s.report.anomalyCount, topFeature: s.features[0]?.feature ?? null, schemaAnomalies: s.report.schemaAnomalyCount, features: s.features.map((f) => f.feature), since: s.anomalous ? s.since : null }]
+      : [],
   );
-  return kinds.flatMap((kind, i) => {
-    const r = rows[i];
-    return r ? [{ kind, day: r.day?.toISOString().slice(0, 10) ?? null, anomalies: r.anomalyCount, topFeature: r.topFeature }] : [];
-  });
 }

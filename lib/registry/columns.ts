@@ -1,0 +1,22 @@
+// Chart series travel from the server to the browser as columns (one array per field) rather than an
+// array of objects: the field names are written once instead of once per point.
+
+export type Columns<T> = { [K in keyof T]: T[K][] };
+
+/** Rows to columns, for the given fields. */
+export function toColumns<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): Columns<Pick<T, K>> {
+  const out = {} as Columns<Pick<T, K>>;
+  for (const key of keys) out[key] = rows.map((r) => r[key]);
+  return out;
+}
+
+/** Columns back to rows (the length of the first column). */
+export function fromColumns<T extends object>(columns: Columns<T>): T[] {
+  const keys = Object.keys(columns) as (keyof T)[];
+  const length = keys.length ? columns[keys[0]!].length : 0;
+  return Array.from({ length }, (_, i) => {
+    const row = {} as T;
+    for (const key of keys) row[key] = columns[key][i]!;
+    return row;
+  });
+}
