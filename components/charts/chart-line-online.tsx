@@ -15,8 +15,9 @@ export type OnlineChartProps = {
 const BRAND = "#1d4ed8";
 const DEPLOY = "#15803d";
 const ROLLBACK = "#b91c1c";
-// Past this many markers a label per deployment would overprint; the lines alone still show the cadence.
-const MAX_LABELLED = 40;
+// Past this many markers (more than a weekly cadence over a year) labels would overprint; the lines
+// alone still show the cadence, and rollbacks keep their label.
+const MAX_LABELLED = 60;
 
 const dayLabel = (t: number) => new Date(t).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 

@@ -81,10 +81,12 @@ export function VerdictBar(p: Props) {
         <p className="min-w-0 flex-1 truncate text-sm" role="status" aria-live="polite" data-testid="review-status">
           {!p.canReview ? (
             <span className="text-slate-500">You can look at the queue; reviewers, leads and admins give verdicts.</span>
-          ) : p.status ? (
-            <span className={TONE[p.status.tone]}>{p.status.text}</span>
+          ) : p.status?.tone === "bad" ? (
+            <span className={TONE.bad}>{p.status.text}</span>
           ) : p.dirty ? (
             <span className="text-warn">{p.flagCount > 0 ? `${p.flagCount} flagged item${p.flagCount > 1 ? "s" : ""}` : "Changes"} not saved yet: give a verdict to save.</span>
+          ) : p.status ? (
+            <span className={TONE[p.status.tone]}>{p.status.text}</span>
           ) : p.saved ? (
             <span className="text-slate-500">Your verdict: <span className="font-medium text-slate-800">{p.saved}</span></span>
           ) : (

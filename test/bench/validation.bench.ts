@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { compareProfiles } from "../../lib/drift/compare";
 import { freePort, startEmbedded } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
@@ -28,7 +29,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function profiling(dir: string): Promise<{ bare: PassResult; profile: PassResult; bytes: number }> {
+async function profiling(dir: string): Promise<{ bare: PassResult; profile: PassResult; bytes: number; file: string }> {
   const file = path.join(dir, "rows.ndjson");
   log(`writing ${ROWS.toLocaleString()} rows × 20 features…`);
   const bytes = await writeRowsFile(file, ROWS);
@@ -39,8 +40,42 @@ async function profiling(dir: string): Promise<{ bare: PassResult; profile: Pass
     runs.push(await runPassInChild(pass, file));
   }
   const best = (pass: "bare" | "profile") => runs.filter((r) => r.pass === pass).sort((a, b) => b.rowsPerSecond - a.rowsPerSecond)[0]!;
-  fs.rmSync(file);
-  return { bare: best("bare"), profile: best("profile"), bytes };
+  return { bare: best("bare"), profile: best("profile"), bytes, file };
+}
+
+/** The pid of the `next start` process listening on a port (read from /proc), to watch its memory. */
+function serverPid(port: number): number | null {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (environ.includes(`PORT=${port}`) && /next/.test(cmdline) && !/bench/.test(cmdline)) return Number(entry);
+    } catch {
+      // A process that ended meanwhile, or one we may not read.
+    }
+  }
+  return null;
+}
+
+const rssMb = (pid: number | null) => {
+  if (pid === null) return NaN;
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+/** Streams the rows file to the feature-rows endpoint, watching the server's resident memory. */
+async function uploadRows(url: string, model: string, token: string, file: string, pid: number | null): Promise<{ seconds: number; rows: number; before: number; peak: number }> {
+  const before = rssMb(pid);
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
+  const started = Date.now();
+  const body = Readable.toWeb(fs.createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+  const res = await fetch(`${url}/api/v1/models/${model}/feature-rows?kind=serving&day=2020-01-01`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" }, body, duplex: "half" } as RequestInit);
+  const result = (await res.json()) as { rows?: number; error?: unknown };
+  clearInterval(timer);
+  if (!res.ok) throw new Error(`upload failed: ${res.status} ${JSON.stringify(result)}`);
+  return { seconds: (Date.now() - started) / 1000, rows: result.rows ?? 0, before, peak };
 }
 
 function comparison(): { median: number; p95: number; features: number } {
@@ -80,9 +115,12 @@ async function main() {
     const ctx = systemCtx("bench");
     const password = "benchmark-password";
     await createUser({ ctx, input: { email: "bench@example.com", name: "Bench", role: "engineer", password } });
-    const token = (await createToken({ ctx, input: { name: "bench", scopes: ["read"] } })).token;
-    const app = await startApp({ databaseUrl: pg.url, port: await freePort(), distDir: DIST_DIR, log });
+    const token = (await createToken({ ctx, input: { name: "bench", scopes: ["read", "ingest"] } })).token;
+    const port = await freePort();
+    const app = await startApp({ databaseUrl: pg.url, port, distDir: DIST_DIR, log });
     stopApp = app.stop;
+    log(`streaming the ${ROWS.toLocaleString()} rows to the feature-rows endpoint…`);
+    const upload = await uploadRows(app.url, wide.model, token, rows.file, serverPid(port));
     const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "bench@example.com", password }) });
     const cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
     if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
@@ -109,6 +147,7 @@ async function main() {
     for (const r of [rows.bare, rows.profile]) {
       console.log(line([r.pass === "bare" ? "bare loop (parse + tally)" : "streaming profile (parse + profile)", r.rows.toLocaleString(), (rows.bytes / 1e6).toFixed(0), Math.round(r.rowsPerSecond).toLocaleString(), r.peakRssMb.toFixed(0), r.peakHeapMb.toFixed(0)]));
     }
+    console.log(line(["POST …/feature-rows over HTTP (server RSS)", upload.rows.toLocaleString(), (rows.bytes / 1e6).toFixed(0), Math.round(upload.rows / upload.seconds).toLocaleString(), `${upload.before.toFixed(0)} → ${upload.peak.toFixed(0)}`, "—"]));
     console.log(`\nProfile / bare loop: ${(rows.profile.rowsPerSecond / rows.bare.rowsPerSecond).toFixed(2)} (target ≥ 0.5); peak RSS ${rows.profile.peakRssMb.toFixed(0)} MB (target < 300).`);
     console.log(`\n${line(["comparison", "features", "median ms", "p95 ms"])}\n${line(["---", "---:", "---:", "---:"])}`);
     console.log(line(["compareProfiles, two profiles", String(compare.features), compare.median.toFixed(1), compare.p95.toFixed(1)]));

@@ -52,6 +52,8 @@ describe("the shelf page", () => {
   it("opens from Home and answers what is in production and whether the candidate is better", async () => {
     await page.getByTestId(`shelf-card-${SLUG}`).getByRole("link", { name: "Shows you might like" }).click();
     await page.waitForURL(`${base}/shelves/${SLUG}`);
+    // The URL changes first, then the page replaces its loading skeleton.
+    await page.getByTestId("summary-production").waitFor();
     await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Home" }).count()).resolves.toBe(1);
     await expect(page.getByTestId("summary-production").textContent()).resolves.toContain(`v${demo.production}`);
     await expect(page.getByTestId("summary-production").textContent()).resolves.toMatch(/since \d+ \w+ \d{4}/);
@@ -80,6 +82,7 @@ describe("the shelf page", () => {
     await page.getByTestId("online-picker").selectOption("impressions");
     await page.waitForURL(/online=impressions/);
     expect(new URL(page.url()).searchParams.get("metric")).toBe("popularity_bias");
+    await expect.poll(() => page.getByTestId("chart-online").getAttribute("aria-label")).toMatch(/^impressions per day/);
     await shot("shelf-metric");
     await page.reload();
     await expect(page.getByTestId("metric-picker").inputValue()).resolves.toBe("popularity_bias");
@@ -91,10 +94,12 @@ describe("the shelf page", () => {
     const { rows } = await database.query<{ version: number }>(
       `SELECT v.version FROM "ModelVersion" v JOIN "Evaluation" e ON e."versionId" = v.id AND e.metric = 'ndcg@10' AND e.dataset = ''
        WHERE v."modelId" = $1 ORDER BY e.value DESC, v.version DESC LIMIT 1`, [demo.modelId]);
-    await expect(page.getByTestId("versions-table").locator("tbody tr").first().textContent()).resolves.toContain(`v${rows[0]!.version}`);
+    const firstVersion = () => page.getByTestId("versions-table").locator("tbody tr").first().locator("td").first().textContent();
+    await expect.poll(firstVersion).toBe(`v${rows[0]!.version}`);
+    await expect.poll(() => page.getByTestId("versions-table").locator("thead th[aria-sort=descending]").textContent()).toContain("ndcg@10");
     await page.getByRole("navigation", { name: "Versions pages" }).getByRole("link", { name: "Last" }).click();
     await page.waitForURL(/page=3/);
-    await expect(page.getByTestId("versions-table").locator("tbody tr").count()).resolves.toBe(2);
+    await expect.poll(() => page.getByTestId("versions-table").locator("tbody tr").count()).toBe(2);
   });
 });
 
@@ -103,6 +108,7 @@ describe("the version page", () => {
     await page.goto(`${base}/shelves/${SLUG}`);
     await page.getByTestId("versions-table").getByRole("link", { name: `v${demo.candidate}`, exact: true }).click();
     await page.waitForURL(`${base}/shelves/${SLUG}/versions/${demo.candidate}`);
+    await page.getByTestId("score-table").waitFor();
     const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(crumbs.getByRole("link", { name: "Shows you might like" }).count()).resolves.toBe(1);
     await expect(page.getByTestId("lineage").getByRole("link", { name: `v${demo.candidate - 1}` }).count()).resolves.toBe(1);
@@ -128,22 +134,23 @@ describe("the version page", () => {
     await page.getByTestId("compare-picker").selectOption(String(other));
     await page.waitForURL(new RegExp(`compare=${other}`));
     const table = page.getByTestId("score-table");
-    await expect(table.locator("thead").textContent()).resolves.toContain(`v${other} (chosen)`);
+    await expect.poll(() => table.locator("thead").textContent()).toContain(`v${other} (chosen)`);
     await expect(table.locator('tr[data-metric="ndcg@10"][data-dataset=""]').textContent()).resolves.toContain((await score(other, "ndcg@10")).toFixed(3));
     await shot("version-compare");
     await page.getByTestId("compare-input").fill("7");
     await page.getByRole("button", { name: "Compare" }).click();
     await page.waitForURL(/compare=7/);
-    await expect(table.locator("thead").textContent()).resolves.toContain("v7 (chosen)");
+    await expect.poll(() => table.locator("thead").textContent()).toContain("v7 (chosen)");
     await page.goto(`${base}/shelves/${SLUG}/versions/${demo.candidate}?compare=999`);
     await expect(page.getByRole("status").textContent()).resolves.toContain("has no version 999");
   });
 
-  it("shows a 404 for a version that does not exist", async () => {
-    const res = await page.goto(`${base}/shelves/${SLUG}/versions/9999`);
-    expect(res?.status()).toBe(404);
-    const bad = await page.goto(`${base}/shelves/${SLUG}/versions/abc`);
-    expect(bad?.status()).toBe(404);
+  it("shows the not-found page for a version or shelf that does not exist", async () => {
+    // The page streams behind its loading skeleton, so the miss arrives as the not-found page itself.
+    for (const path of [`/shelves/${SLUG}/versions/9999`, `/shelves/${SLUG}/versions/abc`, "/shelves/no-such-shelf"]) {
+      await page.goto(`${base}${path}`);
+      await page.getByRole("heading", { name: "Not found" }).waitFor();
+    }
   });
 
   it("renders a pipeline run URL that is not https as text, never as a link", async () => {

@@ -169,6 +169,22 @@ describe("getMetricSeries", () => {
     expect(shown.has(1) && shown.has(3_000)).toBe(true);
   });
 
+  it("never serves a stale chart: a changed score or a new deployment shows at the next read", async () => {
+    const s = await shelfWithHistory();
+    const ctx = systemCtx("test");
+    const before = await getMetricSeries({ ctx, input: { model: s.modelName } });
+    expect(before.points.find((p) => p.version === 6)?.value).toBe(0.35);
+    await recordEvaluations({ ctx, input: { model: s.modelName, version: 6, evaluations: [{ metric: "ndcg@10", value: 0.36 }] } });
+    expect((await getMetricSeries({ ctx, input: { model: s.modelName } })).points.find((p) => p.version === 6)?.value).toBe(0.36);
+    // Two scores swapped between versions keep the count and the sum: the stamp still changes.
+    await db().$executeRaw`UPDATE "Evaluation" SET "value" = CASE WHEN "versionId" = ${s.id(1)}::int THEN 0.31 ELSE 0.3 END
+      WHERE "metric" = 'ndcg@10' AND "dataset" = '' AND "versionId" IN (${s.id(1)}::int, ${s.id(2)}::int)`;
+    const swapped = await getMetricSeries({ ctx, input: { model: s.modelName } });
+    expect(swapped.points.slice(0, 2).map((p) => p.value)).toEqual([0.31, 0.3]);
+    await db().deployment.create({ data: { modelId: s.modelId, fromVersionId: s.id(3), toVersionId: s.id(6), reason: "promotion", actor: "lead", createdAt: s.at(6, 60) } });
+    expect((await getMetricSeries({ ctx, input: { model: s.modelName } })).points.find((p) => p.version === 6)?.deployed).toBe(true);
+  });
+
   it("refuses a token without the read scope", async () => {
     const s = await freshModel();
     await expect(getMetricSeries({ ctx: tokenCtx(["ingest"]), input: { model: s.modelName } })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -201,9 +217,10 @@ describe("getOnlineSeries", () => {
     expect(impressions.points.map((p) => p.value)).toEqual([1034, 1035, 1036, 1037, 1038, 1039]);
   });
 
-  it("returns an empty series for a model without online metrics", async () => {
+  it("returns an empty series for a model without online metrics, and refuses a token without read", async () => {
     const s = await freshModel();
     expect(await getOnlineSeries({ ctx: systemCtx("test"), input: { model: s.modelName } })).toMatchObject({ metric: null, metrics: [], points: [] });
+    await expect(getOnlineSeries({ ctx: tokenCtx(["ingest"]), input: { model: s.modelName } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

@@ -30,6 +30,10 @@ describe("POST /api/v1/models/{model}/versions/{version}/evaluations", () => {
     const body = await read.json();
     expect(body.evaluations).toHaveLength(100);
     expect(body.evaluations[0]).toMatchObject({ metric: "m7", dataset: "slice-0", value: 7 / 10_000 });
+    const forbidden = await listEvals(request("GET", `/api/v1/models/${m.modelName}/versions/1/evaluations`, await tokenWith(["ingest"])), params({ model: m.modelName, version: "1" }));
+    expect(forbidden.status).toBe(403);
+    const missing = await listEvals(request("GET", `/api/v1/models/${m.modelName}/versions/2/evaluations`, token), params({ model: m.modelName, version: "2" }));
+    expect(missing.status).toBe(404);
   });
 
   it("is idempotent: a replay changes nothing and writes no audit row; a new value is an update", async () => {

@@ -192,6 +192,7 @@ describe("GET /api/v1/models/{model}/versions", () => {
     expect(tooMany.body.error.fields[0].path).toBe("limit");
     expect((await page(m.modelName, token, "?cursor=abc")).body.error.fields[0].path).toBe("cursor");
     expect((await page("nope", token, "")).status).toBe(404);
+    expect((await page(m.modelName, await tokenWith(["ingest", "gate"]), "")).status).toBe(403);
   });
 });
 
@@ -208,5 +209,7 @@ describe("GET /api/v1/models/{model}/versions/{version}", () => {
     expect((await (await get("1")).json()).children).toEqual([2]);
     expect((await get("3")).status).toBe(404);
     expect((await get("two")).status).toBe(400);
+    const ingestOnly = await tokenWith(["ingest"]);
+    expect((await getVersionRoute(request("GET", `/api/v1/models/${m.modelName}/versions/2`, ingestOnly), params({ model: m.modelName, version: "2" }))).status).toBe(403);
   });
 });

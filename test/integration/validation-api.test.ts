@@ -4,7 +4,9 @@ import { GET as getHistory } from "../../app/api/v1/models/[model]/features/[fea
 import { GET as getReportRoute } from "../../app/api/v1/models/[model]/reports/[report]/route";
 import { GET as listReportsRoute } from "../../app/api/v1/models/[model]/reports/route";
 import { db } from "../../lib/server/db";
-import { auditCount, params, request, tokenWith } from "./registry-fixtures";
+import { getReportFeature } from "../../lib/server/validation/get-report-feature";
+import { ingestStatistics } from "../../lib/server/validation/ingest-statistics";
+import { auditCount, params, request, tokenWith, userCtx } from "./registry-fixtures";
 import { day, DAY_MS, deploy, modelWithVersions, post, profileOf } from "./validation-fixtures";
 
 // Statistics posted through the API become reports at once: skew against the version in production
@@ -134,6 +136,16 @@ describe("POST /api/v1/models/{model}/statistics", () => {
     expect((await post(m.modelName, null, "kind=training&version=1", profileOf(1))).status).toBe(401);
   });
 
+  it("refuses viewers and reviewers in the data layer, whatever the route did", async () => {
+    const m = await modelWithVersions(1);
+    for (const role of ["viewer", "reviewer"] as const) {
+      const ctx = await userCtx(role);
+      await expect(ingestStatistics({ ctx, input: { model: m.modelName, target: { kind: "training", version: 1 }, statistics: profileOf(1) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const engineer = await ingestStatistics({ ctx: await userCtx("engineer"), input: { model: m.modelName, target: { kind: "training", version: 1 }, statistics: profileOf(1) } });
+    expect(engineer.created).toBe(true);
+  });
+
   it("is idempotent: the same profile again changes nothing; a key replays; TFDV statistics do not merge", async () => {
     const m = await modelWithVersions(1);
     const token = await tokenWith(["ingest"]);
@@ -202,5 +214,16 @@ describe("reading reports", () => {
 
     expect((await getReportRoute(request("GET", `/api/v1/models/${m.modelName}/reports/999999`, read), params({ model: m.modelName, report: "999999" }))).status).toBe(404);
     expect((await listReportsRoute(request("GET", `/api/v1/models/${m.modelName}/reports`, null), params({ model: m.modelName }))).status).toBe(401);
+    expect((await listReportsRoute(request("GET", `/api/v1/models/${m.modelName}/reports`, ingest), params({ model: m.modelName }))).status).toBe(403);
+
+    // What the report page draws: the numeric feature's histograms on one grid, the categorical one's values side by side.
+    const viewer = await userCtx("viewer");
+    const minutes = await getReportFeature({ ctx: viewer, input: { model: m.modelName, report: reports[0].id, feature: "minutes" } });
+    expect(minutes.result).toMatchObject({ comparator: "jensen_shannon", anomaly: true });
+    expect(minutes.numeric!.overlay.bins).toHaveLength(20);
+    expect(minutes.numeric!.target!.mean! / minutes.numeric!.baseline!.mean!).toBeGreaterThan(30);
+    const device = await getReportFeature({ ctx: viewer, input: { model: m.modelName, report: reports[0].id, feature: "device" } });
+    expect(device.categorical!.values.map((v) => v.value)).toEqual(["mobile", "desktop", "tv"]);
+    await expect(getReportFeature({ ctx: viewer, input: { model: m.modelName, report: reports[0].id, feature: "nope" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

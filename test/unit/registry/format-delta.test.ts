@@ -9,5 +9,6 @@ describe("formatDelta", () => {
     expect(formatDelta(-12.34)).toBe("−12.3");
     expect(formatDelta(25_000)).toBe("+25,000");
     expect(formatDelta(0)).toBe("±0.000");
+    expect(formatDelta(0.0009)).toBe("+0.0009");
   });
 });

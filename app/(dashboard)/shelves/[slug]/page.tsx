@@ -75,7 +75,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
                 ? `${series.scored.toLocaleString("en-US")} versions, drawn as ${series.points.length} points (${series.changesKept ? "every production change kept" : "the production line simplified to its largest steps"}).`
                 : "Each version's score; the green step is what production scored when that version was trained. Dots: versions that went to production."
             }
-            actions={<MetricPicker metrics={metricChoices} value={series.metric ?? ""} primary={registry.policy?.primaryMetric ?? null} />}
+            actions={metricChoices.length > 0 && <MetricPicker metrics={metricChoices} value={series.metric ?? ""} primary={registry.policy?.primaryMetric ?? null} />}
           />
           <div className="p-4">
             {series.points.length === 0 ? (

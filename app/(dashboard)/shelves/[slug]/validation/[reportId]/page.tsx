@@ -11,6 +11,7 @@ import { comparatorLabel, KIND_EXPLANATIONS } from "@/components/validation/form
 import { ReportFeaturesTable } from "@/components/validation/report-features-table";
 import { SchemaAnomaliesList } from "@/components/validation/schema-anomalies-list";
 import { SegmentedLinks } from "@/components/validation/segmented-links";
+import { isAllowed } from "@/lib/auth/permissions";
 import { shortDate } from "@/lib/format";
 import { REPORT_KIND_LABELS } from "@/lib/schemas/validation";
 import { requireSessionCtx } from "@/lib/server/auth/session";
@@ -54,6 +55,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const report = await orNotFound(getReport({ ctx, input: { model: shelf.modelName, report: id } }));
   const selected = state.feature ?? report.topFeature ?? report.features[0]?.feature ?? report.notComparable[0]?.feature ?? null;
   const labels = sideLabels(report);
+  const engineer = ctx.actor.kind === "user" && isAllowed({ kind: "user", role: ctx.actor.role, leadShelfIds: ctx.actor.leadShelfIds }, "editThresholds");
   const [detail, history] = await Promise.all([
     selected ? getReportFeature({ ctx, input: { model: report.model, report: report.id, feature: selected } }).catch(() => null) : null,
     selected ? getFeatureHistory({ ctx, input: { model: report.model, feature: selected, kind: report.kind, days: state.days } }) : null,
@@ -109,7 +111,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
 
         {selected && (
           <Card data-testid="selected-feature">
-            <CardHeader title={<span className="font-mono">{selected}</span>} description={`${labels.baseline} (blue) against ${labels.target} (orange).`} />
+            <CardHeader
+              title={<span className="font-mono">{selected}</span>}
+              description={`${labels.baseline} (blue) against ${labels.target} (orange).`}
+              actions={engineer ? <Link href="/settings#feature-thresholds" className="text-xs font-medium text-brand hover:underline">Edit its thresholds</Link> : undefined}
+            />
             <div className="space-y-6 p-4">
               {detail ? <FeatureDetail detail={detail} labels={labels} /> : <EmptyState title="No statistics for this feature">Neither side of this report holds it.</EmptyState>}
               {history && history.points.length > 0 && (
