@@ -103,11 +103,17 @@ describe("webhooks", () => {
     // Resolved, it leaves the list of active alerts.
     await expect.poll(() => engineer.getByTestId(testId).count(), { timeout: 20_000 }).toBe(0);
     const resolvedAt = Date.now();
-    await receiver.waitFor(2, 60_000);
-    const raised = JSON.parse(receiver.received[1].body);
+    // Other events (a deployment made by another test, say) may reach the same webhook in between: find ours.
+    const isRegression = (r: { body: string }) => {
+      const e = JSON.parse(r.body).event;
+      return e?.type === "alert.raised" && e?.kind === "evaluation_regression" && e?.alert?.subject === "exploration-model";
+    };
+    await expect.poll(() => receiver.received.slice(1).some(isRegression), { timeout: 60_000 }).toBe(true);
+    const delivery = receiver.received.slice(1).find(isRegression)!;
+    const raised = JSON.parse(delivery.body);
     expect(raised.event).toMatchObject({ type: "alert.raised", kind: "evaluation_regression", alert: { subject: "exploration-model" } });
     expect(raised.text).toMatch(/exploration-model v\d+ regresses on ndcg@10/);
-    expect(receiver.received[1].at - resolvedAt).toBeLessThan(60_000);
+    expect(delivery.at - resolvedAt).toBeLessThan(60_000);
     await engineer.goto(`${base}/alerts?status=all&kind=evaluation_regression`);
     await engineer.screenshot({ path: "test-results/alerts-regression-history.png", fullPage: true });
     await engineer.context().close();
