@@ -29,11 +29,13 @@ export function ChartHeatmapDrift({ slug, columns, rows, columnNoun }: DriftHeat
     const r = rows[row];
     if (c?.reportId != null && r) router.push(`/shelves/${encodeURIComponent(slug)}/validation/${c.reportId}?feature=${encodeURIComponent(r.feature)}`);
   };
+  // Cells carry no attributes (90 days × 40 features stay light): a cell's place in its row and its
+  // row's place in the grid say which it is. Row -1 is the schema row.
   const cellAt = (target: EventTarget): { row: number; col: number } | null => {
-    const el = (target as HTMLElement).closest?.("[data-cell]") as HTMLElement | null;
-    if (!el) return null;
-    const [row, col] = el.dataset.cell!.split(":").map(Number);
-    return { row, col };
+    const el = target as HTMLElement;
+    const rowEl = el.parentElement;
+    if (!rowEl || rowEl.dataset.row === undefined || el === rowEl.firstElementChild) return null;
+    return { row: Number(rowEl.dataset.row), col: Array.prototype.indexOf.call(rowEl.children, el) - 1 };
   };
   const info = (() => {
     if (!hover) return `Hover a cell for its distance; click it to open that ${columnNoun}'s report at that feature.`;
@@ -69,14 +71,14 @@ export function ChartHeatmapDrift({ slug, columns, rows, columnNoun }: DriftHeat
             </div>
           ))}
         </div>
-        <div style={grid} className="mb-1">
+        <div style={grid} className="mb-1 cursor-pointer" data-row={-1}>
           <div className="truncate pr-2 text-slate-500" title="Features missing or new, type changes, new values, missing-rate jumps">schema changes</div>
-          {columns.map((c, i) => (
-            <div key={c.label} data-cell={`-1:${i}`} className={`h-3 ${c.reportId === null ? "bg-slate-100" : c.schemaAnomalyCount > 0 ? "cursor-pointer bg-red-500" : "cursor-pointer bg-emerald-50"}`} />
+          {columns.map((c) => (
+            <div key={c.label} className={`h-3 ${c.reportId === null ? "bg-slate-100" : c.schemaAnomalyCount > 0 ? "bg-red-500" : "bg-emerald-50"}`} />
           ))}
         </div>
         {rows.map((r, ri) => (
-          <div key={r.feature} style={grid} className="mb-px">
+          <div key={r.feature} style={grid} className="mb-px cursor-pointer" data-row={ri} data-testid={`heatmap-row-${r.feature}`}>
             <div className="flex items-center gap-1 truncate pr-2 font-mono text-slate-800" title={`${r.feature} (${r.type}): at most ${fmtSeverity(r.maxSeverity)} its threshold`}>
               {r.firstAnomaly !== null && <span aria-hidden className="inline-block size-2 shrink-0 rounded-full bg-red-600" />}
               <span className="truncate">{r.feature}</span>
@@ -84,8 +86,8 @@ export function ChartHeatmapDrift({ slug, columns, rows, columnNoun }: DriftHeat
             {r.cells.map((s, ci) => (
               <div
                 key={ci}
-                data-cell={`${ri}:${ci}`}
-                className={`h-4 ${columns[ci].reportId !== null ? "cursor-pointer" : ""} ${ci === r.firstAnomaly ? "outline-2 -outline-offset-1 outline-slate-900" : ""} ${hover?.row === ri && hover.col === ci ? "opacity-70" : ""}`}
+                className={ci === r.firstAnomaly ? "h-4 outline-2 -outline-offset-1 outline-slate-900" : hover?.row === ri && hover.col === ci ? "h-4 opacity-70" : "h-4"}
+                data-first={ci === r.firstAnomaly ? "" : undefined}
                 style={{ background: severityColor(s) }}
               />
             ))}

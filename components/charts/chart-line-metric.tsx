@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { metric as formatMetric } from "@/lib/format";
+import { useMounted } from "@/components/registry/use-mounted";
 import { fromColumns, type Columns } from "@/lib/registry/columns";
 import type { VersionSeriesPoint } from "@/lib/registry/version-series";
 
@@ -21,15 +22,6 @@ const BRAND = "#1d4ed8";
 const PRODUCTION = "#15803d";
 const CANDIDATE = "#b45309";
 const THRESHOLD = "#b91c1c";
-
-function domain(points: VersionSeriesPoint[], threshold: number | null): [number, number] {
-  const ys = points.flatMap((p) => (p.production === null ? [p.value] : [p.value, p.production]));
-  if (threshold !== null) ys.push(threshold);
-  const lo = Math.min(...ys);
-  const hi = Math.max(...ys);
-  const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.05 || 1;
-  return [lo - pad, hi + pad];
-}
 
 function Dot(props: { cx?: number; cy?: number; payload?: VersionSeriesPoint; productionVersion: number | null; candidateVersion: number | null; dense: boolean }) {
   const { cx, cy, payload: p } = props;
@@ -59,27 +51,29 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 export function ChartLineMetric({ slug, metric, series, threshold, direction, productionVersion, candidateVersion }: MetricChartProps) {
   const router = useRouter();
   const points = useMemo(() => fromColumns(series), [series]);
+  const mounted = useMounted();
   const dense = points.length > 120;
   const label = `${metric} by version, ${points.length} versions shown${threshold !== null ? `, gate threshold ${formatMetric(threshold)}` : ""}${direction ? `, ${direction === "higher_is_better" ? "higher" : "lower"} is better` : ""}.`;
   return (
-    <div role="img" aria-label={label} data-testid="chart-metric" className="w-full">
-      <ComposedChart
-        responsive
-        style={{ width: "100%", height: 300 }}
-        data={points}
-        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
-        onClick={(state) => {
-          const version = Number(state.activeLabel);
-          if (Number.isInteger(version)) router.push(`/shelves/${slug}/versions/${version}`);
-        }}
-      >
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-        <XAxis dataKey="version" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} tickFormatter={(v: number) => `v${v}`} tick={{ fontSize: 11 }} />
-        <YAxis domain={domain(points, threshold)} tickFormatter={(v: number) => formatMetric(v)} width={56} tick={{ fontSize: 11 }} />
-        <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: VersionSeriesPoint }[]} metric={metric} />} />
-        <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
-        {threshold !== null && (
-          <ReferenceLine y={threshold} stroke={THRESHOLD} strokeDasharray="6 4" label={{ value: `threshold ${formatMetric(threshold)}`, position: "insideBottomRight", fill: THRESHOLD, fontSize: 11 }} />
+    <div role="img" aria-label={label} data-testid="chart-metric" className="w-full" style={{ minHeight: 300 }}>
+      {mounted && (
+        <ComposedChart
+          responsive
+          style={{ width: "100%", height: 300 }}
+          data={points}
+          margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
+          onClick={(state) => {
+            const version = Number(state.activeLabel);
+            if (Number.isInteger(version)) router.push(`/shelves/${slug}/versions/${version}`);
+          }}
+        >
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis dataKey="version" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} tickFormatter={(v: number) => `v${v}`} tick={{ fontSize: 11 }} />
+          <YAxis domain={["auto", "auto"]} padding={{ top: 12, bottom: 12 }} tickFormatter={(v: number) => formatMetric(v)} width={56} tick={{ fontSize: 11 }} />
+          <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: VersionSeriesPoint }[]} metric={metric} />} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+          {threshold !== null && (
+            <ReferenceLine y={threshold} ifOverflow="extendDomain" stroke={THRESHOLD} strokeDasharray="6 4" label={{ value: `threshold ${formatMetric(threshold)}`, position: "insideBottomRight", fill: THRESHOLD, fontSize: 11 }} />
         )}
         {productionVersion !== null && (
           <ReferenceLine x={productionVersion} stroke={PRODUCTION} strokeOpacity={0.5} label={{ value: `production v${productionVersion}`, position: "insideTopRight", fill: PRODUCTION, fontSize: 11 }} />
@@ -105,6 +99,7 @@ export function ChartLineMetric({ slug, metric, series, threshold, direction, pr
           isAnimationActive={false}
         />
       </ComposedChart>
+      )}
     </div>
   );
 }

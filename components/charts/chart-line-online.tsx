@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { metric as formatMetric, shortDate } from "@/lib/format";
+import { useMounted } from "@/components/registry/use-mounted";
 import { fromColumns, type Columns } from "@/lib/registry/columns";
 import type { OnlinePoint } from "@/lib/registry/online-series";
 
@@ -15,11 +16,13 @@ export type OnlineChartProps = {
 const BRAND = "#1d4ed8";
 const DEPLOY = "#15803d";
 const ROLLBACK = "#b91c1c";
-// Past this many markers (more than a weekly cadence over a year) labels would overprint; the lines
-// alone still show the cadence, and rollbacks keep their label.
-const MAX_LABELLED = 60;
+// Up to this many deployments (a weekly cadence over a year) each gets a labelled line. Past it, labels
+// would overprint and hundreds of reference lines are slow to draw: deployments become ticks along the
+// bottom of the chart (one series), and only rollbacks keep their line and label.
+const MAX_LINES = 60;
 
-const dayLabel = (t: number) => new Date(t).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const dayLabel = (t: number) => DAY_MONTH.format(new Date(t));
 
 function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: readonly { payload?: OnlinePoint }[]; metric: string }) {
   const p = payload?.[0]?.payload;
@@ -37,29 +40,54 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 export function ChartLineOnline({ metric, series, deployments }: OnlineChartProps) {
   const points = useMemo(() => fromColumns(series), [series]);
   const markers = useMemo(() => fromColumns(deployments), [deployments]);
-  const labelled = markers.length <= MAX_LABELLED;
+  const mounted = useMounted();
+  const dense = markers.length > MAX_LINES;
   const first = points[0]?.day ?? 0;
   const last = points[points.length - 1]?.day ?? 0;
+  // Ticks sit a little below the lowest value, so the axis (which includes them) leaves them room.
+  const lo = useMemo(() => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const p of points) {
+      min = Math.min(min, p.value);
+      max = Math.max(max, p.value);
+    }
+    return min - ((max - min) * 0.08 || Math.abs(max) * 0.05 || 1);
+  }, [points]);
+  const lines = dense ? markers.filter((d) => d.reason === "rollback") : markers;
+  const ticks = useMemo(() => (dense ? markers.filter((d) => d.reason !== "rollback").map((d) => ({ day: Math.min(Math.max(d.at, first), last), tick: lo })) : []), [dense, markers, first, last, lo]);
   const label = `${metric} per day from ${points.length ? shortDate(new Date(first)) : "—"} to ${points.length ? shortDate(new Date(last)) : "—"}, ${markers.length} deployments marked.`;
   return (
-    <div role="img" aria-label={label} data-testid="chart-online" className="w-full">
-      <LineChart responsive style={{ width: "100%", height: 260 }} data={points} margin={{ top: 20, right: 24, bottom: 4, left: 4 }}>
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-        <XAxis dataKey="day" type="number" scale="time" domain={[first, last]} tickFormatter={dayLabel} tick={{ fontSize: 11 }} minTickGap={24} />
-        <YAxis domain={["auto", "auto"]} tickFormatter={(v: number) => formatMetric(v)} width={64} tick={{ fontSize: 11 }} />
-        <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: OnlinePoint }[]} metric={metric} />} />
-        {markers.map((d) => (
-          <ReferenceLine
-            key={`${d.at}-${d.toVersion}`}
-            x={Math.min(Math.max(d.at, first), last)}
-            stroke={d.reason === "rollback" ? ROLLBACK : DEPLOY}
-            strokeDasharray={d.reason === "rollback" ? undefined : "3 3"}
-            strokeOpacity={labelled || d.reason === "rollback" ? 0.7 : 0.25}
-            label={labelled || d.reason === "rollback" ? { value: `${d.reason === "rollback" ? "↩ " : ""}v${d.toVersion}`, position: "top", fill: d.reason === "rollback" ? ROLLBACK : DEPLOY, fontSize: 10 } : undefined}
-          />
-        ))}
-        <Line type="linear" dataKey="value" name={metric} stroke={BRAND} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-      </LineChart>
+    <div role="img" aria-label={label} data-testid="chart-online" className="w-full" style={{ minHeight: 260 }}>
+      {mounted && (
+        <ComposedChart responsive style={{ width: "100%", height: 260 }} data={points} margin={{ top: 20, right: 24, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis dataKey="day" type="number" scale="time" domain={[first, last]} tickFormatter={dayLabel} tick={{ fontSize: 11 }} minTickGap={24} />
+          <YAxis domain={["auto", "auto"]} tickFormatter={(v: number) => formatMetric(v)} width={64} tick={{ fontSize: 11 }} />
+          <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload as readonly { payload?: OnlinePoint }[]} metric={metric} />} />
+          {lines.map((d) => (
+            <ReferenceLine
+              key={`${d.at}-${d.toVersion}`}
+              x={Math.min(Math.max(d.at, first), last)}
+              stroke={d.reason === "rollback" ? ROLLBACK : DEPLOY}
+              strokeDasharray={d.reason === "rollback" ? undefined : "3 3"}
+              strokeOpacity={0.7}
+              label={{ value: `${d.reason === "rollback" ? "↩ " : ""}v${d.toVersion}`, position: "top", fill: d.reason === "rollback" ? ROLLBACK : DEPLOY, fontSize: 10 }}
+            />
+          ))}
+          {dense && (
+            <Scatter
+              data={ticks}
+              dataKey="tick"
+              name="deployments"
+              tooltipType="none"
+              isAnimationActive={false}
+              shape={(p: { cx?: number; cy?: number }) => <line x1={p.cx} x2={p.cx} y1={(p.cy ?? 0) - 10} y2={p.cy} stroke={DEPLOY} strokeOpacity={0.6} />}
+            />
+          )}
+          <Line type="linear" dataKey="value" name={metric} stroke={BRAND} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      )}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { ReportSummaryDto } from "@/lib/server/validation/report-dto";
@@ -9,7 +11,7 @@ function against(r: ReportSummaryDto): string {
   return `training of v${r.baseline.version ?? "?"}`;
 }
 
-/** Reports newest first: what was compared with what, anomalies, and the most severe feature. */
+/** Reports newest first: what was compared with what, anomalies, and the most severe feature (sent as data: a client component). */
 export function ReportList({ reports }: { reports: ReportSummaryDto[] }) {
   return (
     <div className="overflow-x-auto">

@@ -92,11 +92,51 @@ async function setUp(client: Db) {
   await client.modelAlias.create({ data: { modelId: model.id, alias: "production", versionId: ids[0]! } });
 }
 
-async function post(url: string, token: string, body: string): Promise<number> {
-  const started = performance.now();
+async function post(url: string, token: string, body: string): Promise<void> {
   const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
   if (!res.ok) throw new Error(`POST ${url} failed: ${res.status} ${(await res.text()).slice(0, 500)}`);
-  return (performance.now() - started) / 1000;
+}
+
+/**
+ * CPU seconds used so far by every process this benchmark started (the app and PostgreSQL, with the
+ * backends they have reaped), from /proc. On a busy machine wall time measures the neighbours too;
+ * CPU time is what the work itself costs, so items per CPU second estimates an otherwise idle machine.
+ */
+function childrenCpuSeconds(): number | null {
+  if (!fs.existsSync("/proc/self/stat")) return null;
+  const parentOf = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parentOf.set(Number(entry), Number(fields[1]));
+      cpu.set(Number(entry), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  let ticks = 0;
+  const inTree = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  for (const [pid, t] of cpu) if (pid !== process.pid && inTree(pid)) ticks += t;
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** Wall seconds and CPU seconds of some work; `includeSelf` when the work runs in this process too. */
+async function measured<T>(work: () => Promise<T>, includeSelf = false): Promise<{ value: T; seconds: number; cpu: number | null }> {
+  const cpu0 = childrenCpuSeconds();
+  const self0 = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const cpu1 = childrenCpuSeconds();
+  const self = process.cpuUsage(self0);
+  const own = includeSelf ? (self.user + self.system) / 1e6 : 0;
+  return { value, seconds, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 + own };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -144,52 +184,53 @@ async function main() {
     const first = catalog().slice(0, 1);
     await post(`${app.url}/api/v1/catalog/items`, token, JSON.stringify({ items: first }));
     await post(`${app.url}/api/v1/models/${MODEL}/versions/3/samples`, token, JSON.stringify({ samples: [{ listener: { id: "bench-warm-up" }, items: [{ uri: first[0]!.uri, rank: 1, score: 1 }] }] }));
+    await ingestSamples({ ctx, input: { model: MODEL, version: 3, body: { samples: [{ listener: "bench-warm-up", items: [{ uri: first[0]!.uri, rank: 1, score: 1 }] }] } } });
     const items = LISTENERS * ITEMS;
     const mb = (s: string) => (Buffer.byteLength(s) / 1e6).toFixed(1);
-    log(`POST catalogue (${CATALOG.toLocaleString()} items, ${mb(bodies.catalog)} MB)…`);
-    const catalogSeconds = await post(`${app.url}/api/v1/catalog/items`, token, bodies.catalog);
-    log(`POST samples of v1 with listener context (${items.toLocaleString()} items, ${mb(bodies.production)} MB)…`);
-    const v1Seconds = await post(`${app.url}/api/v1/models/${MODEL}/versions/1/samples`, token, bodies.production);
-    log(`POST samples of v2 (${mb(bodies.candidate)} MB)…`);
-    const v2Seconds = await post(`${app.url}/api/v1/models/${MODEL}/versions/2/samples`, token, bodies.candidate);
-    log("ingest of v3 in the data layer alone…");
-    let started = performance.now();
-    await ingestSamples({ ctx, input: { model: MODEL, version: 3, body: JSON.parse(bodies.candidate) } });
-    const v3Seconds = (performance.now() - started) / 1000;
+    const ingests: { name: string; n: number; seconds: number; cpu: number | null }[] = [];
+    const ingest = async (name: string, n: number, work: () => Promise<unknown>, includeSelf = false) => {
+      log(`${name}…`);
+      const m = await measured(work, includeSelf);
+      ingests.push({ name, n, seconds: m.seconds, cpu: m.cpu });
+    };
+    await ingest(`POST /api/v1/catalog/items (${mb(bodies.catalog)} MB)`, CATALOG, () => post(`${app.url}/api/v1/catalog/items`, token, bodies.catalog));
+    await ingest(`POST …/versions/1/samples, with listener context (${mb(bodies.production)} MB)`, items, () => post(`${app.url}/api/v1/models/${MODEL}/versions/1/samples`, token, bodies.production));
+    await ingest(`POST …/versions/2/samples (${mb(bodies.candidate)} MB)`, items, () => post(`${app.url}/api/v1/models/${MODEL}/versions/2/samples`, token, bodies.candidate));
+    const parsed = JSON.parse(bodies.candidate) as unknown;
+    await ingest("ingestSamples in process, v3 (no HTTP, no JSON parsing)", items, () => ingestSamples({ ctx, input: { model: MODEL, version: 3, body: parsed } }), true);
 
     const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "reviewer@bench.example", password: "benchmark-password" }) });
     const cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
     if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
 
     // The first request of a queue computes the panel's comparison (5,000 RBOs) and memoizes it.
-    const cold: [string, number][] = [];
+    const cold: string[] = [];
     for (const query of ["", "?sort=change"]) {
-      started = performance.now();
+      const started = performance.now();
       const res = await fetch(`${app.url}/api/v1/models/${MODEL}/versions/2/samples/${listenerId(0)}/review${query}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`review view failed: ${res.status} ${await res.text()}`);
-      cold.push([query || "panel order", performance.now() - started]);
+      cold.push(`${query || "panel order"} ${(performance.now() - started).toFixed(0)} ms`);
     }
     const runs = [];
-    for (const [name, query] of [["next listener, panel order", ""], ["next listener, largest change first", "?sort=change"], ["next listener, new only + not reviewed by me", "?new=1&unreviewed=1"]] as const) {
+    for (const [name, query] of [["panel order", ""], ["largest change first", "?sort=change"], ["new only, not reviewed by me", "?new=1&unreviewed=1"]] as const) {
       for (const connections of [1, CONNECTIONS]) {
-        log(`measuring ${name} with ${connections} reviewer(s) for ${SECONDS} s…`);
-        runs.push(await walkQueue(name, app.url, query, cookie, connections));
+        log(`next listener, ${name}, ${connections} reviewer(s), ${SECONDS} s…`);
+        const m = await measured(() => walkQueue(name, app.url, query, cookie, connections));
+        runs.push({ ...m.value, cpuMs: m.cpu === null ? null : (m.cpu * 1000) / Math.max(1, m.value.requests) });
       }
     }
 
     const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-    const rate = (s: number, n = items) => Math.round(n / s).toLocaleString();
-    console.log(`\nReview benchmark: ${LISTENERS.toLocaleString()} listeners × ${ITEMS} items for two versions, catalogue of ${CATALOG.toLocaleString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)\n`);
-    console.log(line(["ingest", "items", "seconds", "items/s"]));
-    console.log(line(["---", "---:", "---:", "---:"]));
-    console.log(line(["POST /api/v1/catalog/items", CATALOG.toLocaleString(), catalogSeconds.toFixed(2), rate(catalogSeconds, CATALOG)]));
-    console.log(line(["POST …/versions/1/samples (with listener context)", items.toLocaleString(), v1Seconds.toFixed(2), rate(v1Seconds)]));
-    console.log(line(["POST …/versions/2/samples", items.toLocaleString(), v2Seconds.toFixed(2), rate(v2Seconds)]));
-    console.log(line(["ingestSamples in process (v3, no HTTP)", items.toLocaleString(), v3Seconds.toFixed(2), rate(v3Seconds)]));
-    console.log(`\nFirst request of a queue (computes and memoizes the panel's RBOs): ${cold.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(", ")}\n`);
-    console.log(line(["GET …/samples/{listener}/review", "reviewers", "p50 ms", "p95 ms", "p99 ms", "req/s", "requests", "failures"]));
-    console.log(line(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
-    for (const r of runs) console.log(line([r.name, r.connections, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.rps.toFixed(1), r.requests, r.failures]));
+    const fmt = (v: number) => Math.round(v).toLocaleString("en-US");
+    console.log(`\nReview benchmark: ${LISTENERS.toLocaleString()} listeners × ${ITEMS} items for two versions, catalogue of ${CATALOG.toLocaleString()}, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)`);
+    console.log("CPU columns: CPU time of the app and PostgreSQL (and of this process for the in-process row) for the work, from /proc; the work divided by it is what an otherwise idle machine would do.\n");
+    console.log(line(["ingest", "items", "wall s", "items/s (wall)", "CPU s", "items per CPU s"]));
+    console.log(line(["---", "---:", "---:", "---:", "---:", "---:"]));
+    for (const r of ingests) console.log(line([r.name, fmt(r.n), r.seconds.toFixed(2), fmt(r.n / r.seconds), r.cpu === null ? "—" : r.cpu.toFixed(2), r.cpu ? fmt(r.n / r.cpu) : "—"]));
+    console.log(`\nFirst request of a queue (computes and memoizes the panel's RBOs): ${cold.join(", ")}\n`);
+    console.log(line(["GET …/samples/{listener}/review, next listener", "reviewers", "p50 ms", "p95 ms", "p99 ms", "req/s", "requests", "failures", "CPU ms per request"]));
+    console.log(line(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
+    for (const r of runs) console.log(line([r.name, r.connections, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.rps.toFixed(1), r.requests, r.failures, r.cpuMs === null ? "—" : r.cpuMs.toFixed(1)]));
     console.log("\nTargets: at least 50,000 items/s ingested; next listener under 200 ms p95.");
   } finally {
     await stopApp();

@@ -24,9 +24,9 @@ export function wideProfile(seed: number, rows: number, shift = 0): DatasetProfi
         const moved = shift > 0 && f % 20 === 0 ? shift : 0;
         row[name] = next() < 0.01 ? null : Math.round((-Math.log(1 - next()) * (10 + f) + moved * (10 + f)) * 100) / 100;
       } else {
-        // 20 to 200 values, skewed towards the first ones.
-        const values = 20 + (f % 10) * 20;
-        row[name] = `v${Math.floor(next() * next() * values)}`;
+        // 5 to 50 values, each frequent enough that a few hundred rows see them all.
+        const values = 5 + (f % 10) * 5;
+        row[name] = `v${Math.floor(next() * values)}`;
       }
     }
     builder.add(row);

@@ -57,9 +57,10 @@ describe("finding the planted skew", () => {
     await heatmap.waitFor();
     await expect(page.getByTestId("since-skew").textContent()).resolves.toBe(shortDate(skewDay));
     // The heat map's first row is the skewed feature; its ringed first red cell is the first day.
-    const firstRow = heatmap.locator('[data-cell^="0:"]');
-    await expect(firstRow.count()).resolves.toBe(30);
-    const ringed = heatmap.locator('[data-cell^="0:"].outline-2');
+    const firstRow = heatmap.locator('[data-row="0"]');
+    await expect(firstRow.getAttribute("data-testid")).resolves.toBe(`heatmap-row-${PLANTED_SKEW.feature}`);
+    await expect(firstRow.locator("div").count()).resolves.toBe(31); // the label and 30 days
+    const ringed = firstRow.locator("[data-first]");
     await ringed.hover();
     await expect(page.getByTestId("heatmap-info").textContent()).resolves.toMatch(new RegExp(`^${PLANTED_SKEW.feature} · ${skewDay}: .*anomaly$`));
     await page.screenshot({ path: "test-results/validation-heatmap.png", fullPage: true });

@@ -25,19 +25,24 @@ export async function bulkUpsertItems(tx: Tx, items: readonly CatalogItemInput[]
     images.push(item.imageUrl);
     genres.push(separatedList(item.genres));
   }
-  // xmax = 0 only for a freshly inserted row: tells created from updated without a second query.
-  const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
-    INSERT INTO "Item" ("uri", "type", "title", "creator", "imageUrl", "genres", "updatedAt")
-    SELECT u, t::"ItemType", ti, c, im, (string_to_array(g, chr(31)))[2:], ${now}
-    FROM unnest(${uris}::text[], ${types}::text[], ${titles}::text[], ${creators}::text[], ${images}::text[], ${genres}::text[]) AS x(u, t, ti, c, im, g)
-    ON CONFLICT ("uri") DO UPDATE SET
-      "type" = EXCLUDED."type", "title" = EXCLUDED."title", "creator" = EXCLUDED."creator",
-      "imageUrl" = EXCLUDED."imageUrl", "genres" = EXCLUDED."genres", "updatedAt" = EXCLUDED."updatedAt"
-    WHERE ("Item"."type", "Item"."title", "Item"."creator", "Item"."imageUrl", "Item"."genres")
-      IS DISTINCT FROM (EXCLUDED."type", EXCLUDED."title", EXCLUDED."creator", EXCLUDED."imageUrl", EXCLUDED."genres")
-    RETURNING (xmax = 0) AS inserted`;
-  const created = rows.filter((r) => r.inserted).length;
-  return { received: items.length, created, updated: rows.length - created, unchanged: items.length - rows.length };
+  // xmax = 0 only for a freshly inserted row: tells created from updated, counted in the database so
+  // that a batch of 100,000 items does not send 100,000 rows back.
+  const [counts] = await tx.$queryRaw<{ created: number; touched: number }[]>`
+    WITH up AS (
+      INSERT INTO "Item" ("uri", "type", "title", "creator", "imageUrl", "genres", "updatedAt")
+      SELECT u, t::"ItemType", ti, c, im, (string_to_array(g, chr(31)))[2:], ${now}
+      FROM unnest(${uris}::text[], ${types}::text[], ${titles}::text[], ${creators}::text[], ${images}::text[], ${genres}::text[]) AS x(u, t, ti, c, im, g)
+      ON CONFLICT ("uri") DO UPDATE SET
+        "type" = EXCLUDED."type", "title" = EXCLUDED."title", "creator" = EXCLUDED."creator",
+        "imageUrl" = EXCLUDED."imageUrl", "genres" = EXCLUDED."genres", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE ("Item"."type", "Item"."title", "Item"."creator", "Item"."imageUrl", "Item"."genres")
+        IS DISTINCT FROM (EXCLUDED."type", EXCLUDED."title", EXCLUDED."creator", EXCLUDED."imageUrl", EXCLUDED."genres")
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT (count(*) FILTER (WHERE inserted))::int AS created, count(*)::int AS touched FROM up`;
+  const created = counts?.created ?? 0;
+  const touched = counts?.touched ?? 0;
+  return { received: items.length, created, updated: touched - created, unchanged: items.length - touched };
 }
 
 /** Item ids by URI for the given URIs (those not in the catalogue are simply absent). */

@@ -25,6 +25,7 @@ import { parseReportFilters, reportHref, reportPath, reportQuery } from "./searc
 export const metadata: Metadata = { title: "Validation report" };
 
 const TABLE_ROWS = 50;
+const SCHEMA_ROWS = 20;
 
 type Props = { params: Promise<{ slug: string; reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -88,7 +89,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
         {report.schemaAnomalies.length > 0 && (
           <Card className="border-red-200">
             <CardHeader title="Schema anomalies" description="Changes a distance cannot show: features missing or new, type changes, values the baseline never had, missing values on the rise." />
-            <SchemaAnomaliesList anomalies={report.schemaAnomalies} />
+            <SchemaAnomaliesList anomalies={state.all ? report.schemaAnomalies : report.schemaAnomalies.slice(0, SCHEMA_ROWS)} />
+            {!state.all && report.schemaAnomalies.length > SCHEMA_ROWS && (
+              <p className="border-t border-red-100 px-4 py-2 text-xs text-slate-600">
+                {report.schemaAnomalies.length - SCHEMA_ROWS} more.{" "}
+                <Link href={reportHref(shelf.slug, report.id, state, { all: "1" })} scroll={false} className="font-medium text-brand hover:underline">Show all</Link>
+              </p>
+            )}
           </Card>
         )}
 
