@@ -3,7 +3,6 @@ import { Suspense } from "react";
 import { shortDate } from "@/lib/format";
 import type { Ctx } from "@/lib/server/context";
 import { listDeployments, type TimelineEntry } from "@/lib/server/deployments/list-deployments";
-import { getShelf } from "@/lib/server/shelves/get-shelf";
 import { Badge, type Tone } from "../ui/badge";
 import { Card, CardHeader } from "../ui/card";
 import { ProductionAtPicker } from "./production-at-picker";
@@ -19,10 +18,8 @@ const REASON: Record<TimelineEntry["reason"], { label: string; tone: Tone }> = {
 const TIMELINE = 8;
 
 /** A shelf's deployments: the timeline, what was live on a chosen day (in the URL), and a rollback for its leads. */
-export async function ShelfDeploymentsSection({ ctx, slug }: { ctx: Ctx; slug: string }) {
-  const shelf = await getShelf({ ctx, input: { slug } });
-  if (!shelf.modelName) return null;
-  const t = await listDeployments({ ctx, input: { model: shelf.modelName, limit: TIMELINE } });
+export async function ShelfDeploymentsSection({ ctx, model }: { ctx: Ctx; model: string }) {
+  const t = await listDeployments({ ctx, input: { model, limit: TIMELINE } });
   return (
     <Card data-testid="shelf-deployments">
       <CardHeader

@@ -1,10 +1,13 @@
 import "server-only";
 import { listDeploymentsSchema } from "../../schemas/promotions";
 import { requireRole, type Ctx } from "../context";
-import { db } from "../db";
 import { parseInput } from "../errors";
-import { loadModel } from "../promotions/model-state";
+import { findModel } from "../models/find-model";
 import { holds } from "../promotions/viewer-rights";
+import { deploymentEvents, modelState } from "../registry/registry-reads";
+
+// Rollback goes to a version that served before: the most recent ones are offered.
+const ROLLBACK_TARGETS = 50;
 
 export type TimelineEntry = {
   id: number;
@@ -33,40 +36,28 @@ export type DeploymentTimelineDto = {
 export async function listDeployments({ ctx, input }: { ctx: Ctx; input: { model: string; limit?: number } }): Promise<DeploymentTimelineDto> {
   requireRole(ctx, "read");
   const data = parseInput(listDeploymentsSchema, input);
-  const model = await loadModel(db(), data.model);
-  const [rows, total, targets] = await Promise.all([
-    db().deployment.findMany({
-      where: { modelId: model.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: data.limit,
-      select: { id: true, reason: true, actor: true, comment: true, requestId: true, createdAt: true, fromVersion: { select: { version: true } }, toVersion: { select: { version: true } } },
-    }),
-    db().deployment.count({ where: { modelId: model.id } }),
-    db().deployment.findMany({
-      where: { modelId: model.id, ...(model.production ? { toVersionId: { not: model.production.id } } : {}) },
-      distinct: ["toVersionId"],
-      orderBy: [{ toVersionId: "desc" }],
-      take: 50,
-      select: { toVersion: { select: { version: true } } },
-    }),
-  ]);
-  const current = rows.find((r) => model.production && r.toVersion.version === model.production.version);
+  const model = await findModel(ctx, data.model, "read");
+  // Both reads are shared with the rest of a page (the shelf's registry) and the log is kept between writes.
+  const [{ production }, log] = await Promise.all([modelState(model.id), deploymentEvents(model.id)]);
+  const newestFirst = [...log].reverse();
+  const current = production ? newestFirst.find((d) => d.toVersion === production.version) : undefined;
+  const targets = new Set(newestFirst.map((d) => d.toVersion).filter((v) => v !== production?.version));
   return {
     model: model.name,
-    production: model.production,
-    previous: current?.fromVersion?.version ?? null,
-    rollbackTargets: targets.map((t) => t.toVersion.version).sort((a, b) => b - a),
-    entries: rows.map((r) => ({
-      id: r.id,
-      fromVersion: r.fromVersion?.version ?? null,
-      toVersion: r.toVersion.version,
-      reason: r.reason,
-      actor: r.actor,
-      comment: r.comment,
-      requestId: r.requestId,
-      createdAt: r.createdAt.toISOString(),
+    production,
+    previous: current?.fromVersion ?? null,
+    rollbackTargets: [...targets].sort((a, b) => b - a).slice(0, ROLLBACK_TARGETS),
+    entries: newestFirst.slice(0, data.limit).map((d) => ({
+      id: d.id,
+      fromVersion: d.fromVersion,
+      toVersion: d.toVersion,
+      reason: d.reason as TimelineEntry["reason"],
+      actor: d.actor,
+      comment: d.comment,
+      requestId: d.requestId,
+      createdAt: new Date(d.at).toISOString(),
     })),
-    total,
-    canRollback: model.production !== null && holds(ctx, "rollback", model.shelfId),
+    total: log.length,
+    canRollback: production !== null && holds(ctx, "rollback", model.shelfId),
   };
 }

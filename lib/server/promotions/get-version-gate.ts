@@ -4,6 +4,7 @@ import { shelfVersionSchema } from "../../schemas/promotions";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { getShelf } from "../shelves/get-shelf";
 import { collectGateEvidence } from "./collect-evidence";
 import { loadModelById, loadVersion, policyOrEmpty } from "./model-state";
 import { findPending, rollbackBlock, toSummary, type RequestSummaryDto } from "./request-rows";
@@ -29,10 +30,9 @@ export type VersionGateDto = {
 export async function getVersionGate({ ctx, input }: { ctx: Ctx; input: { slug: string; version: number | string } }): Promise<VersionGateDto> {
   requireRole(ctx, "read");
   const data = parseInput(shelfVersionSchema, input);
-  const shelf = await db().shelf.findUnique({ where: { slug: data.slug }, select: { model: { select: { id: true } } } });
-  if (!shelf) throw new AppError("NOT_FOUND", `No shelf "${data.slug}".`);
-  if (!shelf.model) throw new AppError("NOT_FOUND", `Shelf "${data.slug}" has no model.`);
-  const model = await loadModelById(db(), shelf.model.id);
+  const shelf = await getShelf({ ctx, input: { slug: data.slug } });
+  if (shelf.modelId === null) throw new AppError("NOT_FOUND", `Shelf "${data.slug}" has no model.`);
+  const model = await loadModelById(db(), shelf.modelId);
   const version = await loadVersion(db(), model, data.version);
   const policy = policyOrEmpty(model.policy);
   const production = model.production;

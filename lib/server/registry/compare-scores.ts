@@ -4,7 +4,7 @@ import { compareScoresSchema, type CompareScoresInput } from "../../schemas/regi
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { modelState } from "./registry-reads";
 
 export type BaselineRole = "production" | "displaced" | "parent" | "chosen";

@@ -6,7 +6,7 @@ import { onlineSeriesSchema, type OnlineSeriesInput } from "../../schemas/regist
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { deploymentEvents, distinctMetrics } from "./registry-reads";
 
 export type OnlineSeriesDto = {

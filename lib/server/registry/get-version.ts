@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { deploymentEvents, modelState } from "./registry-reads";
 import { readVersions, toVersionDto, type VersionDto } from "./version-dto";
 

@@ -3,7 +3,7 @@ import { listEvaluationsSchema, type ListEvaluationsInput } from "../../schemas/
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel, findVersionId } from "./find-model";
+import { findModel, findVersionId } from "../models/find-model";
 
 export type EvaluationDto = { metric: string; dataset: string; value: number; recordedAt: string };
 

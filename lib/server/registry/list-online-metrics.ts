@@ -4,7 +4,7 @@ import { listOnlineMetricsSchema, MAX_ONLINE_RANGE_DAYS, type ListOnlineMetricsI
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel, findVersionId } from "./find-model";
+import { findModel, findVersionId } from "../models/find-model";
 
 export type OnlineMetricDto = { day: string; version: number; metric: string; value: number };
 

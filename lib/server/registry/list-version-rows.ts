@@ -5,7 +5,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { modelState } from "./registry-reads";
 
 export type VersionRowDto = {

@@ -4,7 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { readVersions, toVersionDto, type VersionDto } from "./version-dto";
 
 export type VersionPageDto = { model: string; versions: VersionDto[]; nextCursor: string | null };

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel, findVersionId } from "./find-model";
+import { findModel, findVersionId } from "../models/find-model";
 
 export type RecordedEvaluationsDto = { model: string; version: number; received: number; inserted: number; updated: number; unchanged: number };
 

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 
 export type RecordedOnlineMetricsDto = { model: string; rows: number; values: number; inserted: number; updated: number; unchanged: number; from: string; to: string };
 

@@ -5,7 +5,7 @@ import { appendAudit } from "../audit";
 import { actorLabel, requireRole, type Ctx } from "../context";
 import { db, type Tx } from "../db";
 import { AppError, parseInput, type FieldError } from "../errors";
-import { findModel } from "./find-model";
+import { findModel } from "../models/find-model";
 import { readVersions, toVersionDto, type VersionDto, type VersionRow } from "./version-dto";
 
 type Registration = ReturnType<typeof parseRegistration>;

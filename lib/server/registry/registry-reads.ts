@@ -71,18 +71,21 @@ export const modelState = cache(async (modelId: number): Promise<ModelState> => 
   };
 });
 
-const deploymentLogs = stampedCache<(DeploymentEvent & { actor: string })[]>(50);
+/** One move of the production alias, as the deployment log holds it. */
+export type DeploymentLogEntry = DeploymentEvent & { id: number; actor: string; comment: string; requestId: number | null };
 
-/** The model's deployment log, oldest first, with version numbers; kept between writes. */
-export const deploymentEvents = cache(async (modelId: number): Promise<(DeploymentEvent & { actor: string })[]> =>
+const deploymentLogs = stampedCache<DeploymentLogEntry[]>(50);
+
+/** The model's deployment log, oldest first, with version numbers; kept between writes (the log is append-only). */
+export const deploymentEvents = cache(async (modelId: number): Promise<DeploymentLogEntry[]> =>
   deploymentLogs(String(modelId), (await modelState(modelId)).deploymentStamp, async () => {
     // One JSON value rather than thousands of rows decoded value by value.
     const [row] = await db().$queryRaw<{ events: string | null }[]>`
-      SELECT json_agg(json_build_array(floor(extract(epoch FROM d."createdAt") * 1000), t."version", f."version", d."reason", d."actor") ORDER BY d."createdAt", d.id)::text AS events
+      SELECT json_agg(json_build_array(floor(extract(epoch FROM d."createdAt") * 1000), t."version", f."version", d."reason", d."actor", d.id, d."comment", d."requestId") ORDER BY d."createdAt", d.id)::text AS events
       FROM "Deployment" d JOIN "ModelVersion" t ON t.id = d."toVersionId" LEFT JOIN "ModelVersion" f ON f.id = d."fromVersionId"
       WHERE d."modelId" = ${modelId}::int`;
-    const rows = row?.events ? (JSON.parse(row.events) as [number, number, number | null, string, string][]) : [];
-    return rows.map(([at, toVersion, fromVersion, reason, actor]) => ({ at, toVersion, fromVersion, reason, actor }));
+    const rows = row?.events ? (JSON.parse(row.events) as [number, number, number | null, string, string, number, string, number | null][]) : [];
+    return rows.map(([at, toVersion, fromVersion, reason, actor, id, comment, requestId]) => ({ at, toVersion, fromVersion, reason, actor, id, comment, requestId }));
   }),
 );
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
@@ -8,14 +9,20 @@ export const shelfSlugSchema = z.object({ slug: z.string().min(1).max(100) });
 
 export type ShelfDto = { id: number; slug: string; title: string; description: string; team: string; modelId: number | null; modelName: string | null };
 
+// One look-up per slug per page render, however many sections ask (React's request cache; outside a
+// render it simply calls through).
+const lookupShelf = cache(async (slug: string): Promise<ShelfDto | null> => {
+  const [row] = await db().$queryRaw<ShelfDto[]>`
+    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName"
+    FROM "Shelf" s LEFT JOIN "Model" m ON m."shelfId" = s.id WHERE s.slug = ${slug}`;
+  return row ?? null;
+});
+
 /** One shelf by slug; NOT_FOUND when there is none. */
 export async function getShelf({ ctx, input }: { ctx: Ctx; input: { slug: string } }): Promise<ShelfDto> {
   requireRole(ctx, "read");
   const { slug } = parseInput(shelfSlugSchema, input);
-  const shelf = await db().shelf.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, title: true, description: true, team: true, model: { select: { id: true, name: true } } },
-  });
+  const shelf = await lookupShelf(slug);
   if (!shelf) throw new AppError("NOT_FOUND", `No shelf "${slug}".`);
-  return { id: shelf.id, slug: shelf.slug, title: shelf.title, description: shelf.description, team: shelf.team, modelId: shelf.model?.id ?? null, modelName: shelf.model?.name ?? null };
+  return { ...shelf };
 }

@@ -4,7 +4,7 @@ import { featureHistorySchema, type ComparatorName, type FeatureHistoryInput, ty
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 
 export type FeatureHistoryPointDto = {
   reportId: number;

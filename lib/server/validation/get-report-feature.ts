@@ -6,7 +6,7 @@ import { getReportFeatureSchema, type ComparatorName, type GetReportFeatureInput
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { numericSummary, overlayHistograms, overlayValues, type CategoricalOverlay, type NumericOverlay, type NumericSummary } from "./feature-overlay";
 
 export type ReportFeatureDetailDto = {

@@ -4,7 +4,7 @@ import { getReportSchema, type ComparatorName, type GetReportInput } from "../..
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { REPORT_SUMMARY_SELECT, toReportSummary, type ReportSummaryDto } from "./report-dto";
 import type { NotComparable } from "./report-rows";
 

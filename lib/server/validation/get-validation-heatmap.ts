@@ -3,7 +3,7 @@ import { heatmapSchema, type HeatmapInput, type ReportKind } from "../../schemas
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 
 export type HeatmapColumnDto = {
   /** "2026-11-08", or "v51" for training drift. */

@@ -3,7 +3,7 @@ import { validationStateSchema } from "../../schemas/validation";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { kindState, type KindStateDto } from "./validation-state";
 
 export type ValidationStateDto = { model: string; shelfSlug: string; skew: KindStateDto; drift: KindStateDto };

@@ -3,7 +3,7 @@ import { createProfileBuilder } from "../../drift/builder";
 import { ingestFeatureRowsSchema, MAX_ROW_FEATURES, type IngestFeatureRowsInput } from "../../schemas/validation";
 import { requireRole, type Ctx } from "../context";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { ingestProfile, type IngestedProfileDto } from "./ingest-profile";
 
 export type FeatureRowLines = AsyncIterable<{ line: string; lineNumber: number }>;

@@ -5,7 +5,7 @@ import { appendAudit } from "../audit";
 import type { Ctx } from "../context";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { ModelRef } from "./model-ref";
+import type { ModelRef } from "../models/find-model";
 import { computeReports, lockModelReports, planModelReports } from "./compute-reports";
 import { REPORT_SUMMARY_SELECT, toReportSummary, type ReportSummaryDto } from "./report-dto";
 import { specsTouching } from "./report-plan";

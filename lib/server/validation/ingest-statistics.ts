@@ -4,7 +4,7 @@ import { parseProfileJson, type ParsedProfile } from "../../drift/tfdv";
 import { ingestStatisticsSchema, type IngestStatisticsInput } from "../../schemas/validation";
 import { requireRole, type Ctx } from "../context";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { ingestProfile, type IngestedProfileDto } from "./ingest-profile";
 
 /** A malformed profile or TFDV document as a 400 naming the path at fault ("datasets[0].features[3]…"). */

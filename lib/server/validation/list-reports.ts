@@ -4,7 +4,7 @@ import { listReportsSchema, type ListReportsInput, type ReportKind } from "../..
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { REPORT_SUMMARY_SELECT, toReportSummary, type ReportSummaryDto } from "./report-dto";
 
 /** A model's reports, newest first (by serving day, then by version for training drift), filtered by kind and days. */

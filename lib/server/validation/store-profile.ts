@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DatasetTarget } from "../../schemas/validation";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import type { ModelRef } from "./model-ref";
+import type { ModelRef } from "../models/find-model";
 import { loadProfile } from "./load-profiles";
 
 // Storing a posted profile as the dataset it was posted for: training of a version, a serving day, or

@@ -4,7 +4,7 @@ import { appendAudit } from "../audit";
 import { actorLabel, requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "./model-ref";
+import { findModel } from "../models/find-model";
 import { lockModelReports } from "./compute-reports";
 import { recomputeFeature, type RecomputeResultDto } from "./recompute-feature";
 

@@ -109,7 +109,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
           </div>
         </Card>
 
-        <ShelfDeploymentsSection ctx={ctx} slug={slug} />
+        <ShelfDeploymentsSection ctx={ctx} model={model} />
 
         <Card>
           <CardHeader title="Versions" description="Newest first by default; sort by a column header. The primary metric is red where it misses the gate threshold." />
