@@ -6,6 +6,9 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
+/** The production web tier: Next's request handler in one worker per core (see web-server.mjs). */
+export const WEB_SERVER = path.join(ROOT, "lib", "cli", "web-server.mjs");
+
 /** Path of Next's own CLI script. */
 export function nextBin(): string {
   return createRequire(path.join(ROOT, "package.json")).resolve("next/dist/bin/next");

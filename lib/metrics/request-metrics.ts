@@ -7,10 +7,12 @@ export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 type Histogram = { buckets: number[]; sum: number; count: number };
 type Store = { requests: Map<string, number>; latency: Map<string, Histogram>; startedAt: number };
 
-const holder = globalThis as unknown as { shelfwatchRequestMetrics?: Store };
+const holder = globalThis as unknown as { shelfwatchRequestMetrics?: Store; shelfwatchRequestMetricsSnapshot?: () => RequestMetricsSnapshot };
 
 function store(): Store {
   holder.shelfwatchRequestMetrics ??= { requests: new Map(), latency: new Map(), startedAt: Date.now() };
+  // The web tier's worker answers its primary's "what have you counted?" with this (web-server.mjs).
+  holder.shelfwatchRequestMetricsSnapshot ??= requestMetricsSnapshot;
   return holder.shelfwatchRequestMetrics;
 }
 
@@ -46,6 +48,57 @@ export function requestMetricsSnapshot(): RequestMetricsSnapshot {
     requests: sorted(s.requests).map(([k, value]) => ({ labels: JSON.parse(k), value })),
     latency: sorted(s.latency).map(([k, h]) => ({ labels: JSON.parse(k), buckets: [...h.buckets], sum: h.sum, count: h.count })),
   };
+}
+
+/** Several processes' counters as one: requests and histograms summed by labels, the earliest start. */
+export function mergeRequestMetrics(snapshots: RequestMetricsSnapshot[]): RequestMetricsSnapshot {
+  const requests = new Map<string, number>();
+  const latency = new Map<string, Histogram>();
+  for (const s of snapshots) {
+    for (const r of s.requests) requests.set(key(r.labels), (requests.get(key(r.labels)) ?? 0) + r.value);
+    for (const l of s.latency) {
+      const h = latency.get(key(l.labels)) ?? { buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 };
+      l.buckets.forEach((n, i) => (h.buckets[i] = (h.buckets[i] ?? 0) + n));
+      h.sum += l.sum;
+      h.count += l.count;
+      latency.set(key(l.labels), h);
+    }
+  }
+  const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    startedAt: snapshots.length ? Math.min(...snapshots.map((s) => s.startedAt)) : Date.now(),
+    requests: sorted(requests).map(([k, value]) => ({ labels: JSON.parse(k) as Record<string, string>, value })),
+    latency: sorted(latency).map(([k, h]) => ({ labels: JSON.parse(k) as Record<string, string>, ...h })),
+  };
+}
+
+type Reply = { shelfwatch?: string; id?: string; snapshots?: (RequestMetricsSnapshot | null)[] };
+
+/**
+ * The counters of the whole web tier. Under web-server.mjs every worker process counts what it served, so
+ * this one asks the primary to gather all workers' snapshots and merges them; a process on its own (or
+ * a primary that does not answer within a second) reports what it counted itself.
+ */
+export async function webTierMetricsSnapshot(): Promise<RequestMetricsSnapshot> {
+  const local = requestMetricsSnapshot();
+  if (typeof process.send !== "function") return local;
+  const id = `${process.pid}-${Date.now()}-${Math.random()}`;
+  const gathered = await new Promise<(RequestMetricsSnapshot | null)[] | null>((resolve) => {
+    const onMessage = (message: Reply) => {
+      if (message?.shelfwatch !== "metrics" || message.id !== id) return;
+      finish(message.snapshots ?? null);
+    };
+    const timer = setTimeout(() => finish(null), 1_000);
+    const finish = (value: (RequestMetricsSnapshot | null)[] | null) => {
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      resolve(value);
+    };
+    process.on("message", onMessage);
+    process.send!({ shelfwatch: "gather-metrics", id });
+  });
+  if (!gathered) return local;
+  return mergeRequestMetrics(gathered.filter((s): s is RequestMetricsSnapshot => s !== null));
 }
 
 /** Forgets everything (tests). */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
-import { needsBuild, nextBin, ROOT, runNext } from "../../lib/cli/next-build";
+import { needsBuild, ROOT, runNext, WEB_SERVER } from "../../lib/cli/next-build";
 
 // Starting the built app on a scratch database, and loading it with autocannon.
 
@@ -9,10 +10,10 @@ type Tracker = PromiseLike<{ requests: { average: number }; non2xx: number; erro
 };
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: Record<string, unknown>) => Tracker;
 
-export type AppHandle = { url: string; stop: () => Promise<void> };
+export type AppHandle = { url: string; stop: () => Promise<void>; workerPids: () => number[] };
 
-/** Builds the app into `distDir` when its sources changed, then runs `next start` against `databaseUrl`. */
-export async function startApp(options: { databaseUrl: string; port: number; distDir: string; log: (m: string) => void }): Promise<AppHandle> {
+/** Builds the app into `distDir` when its sources changed, then runs the production web tier against `databaseUrl`. */
+export async function startApp(options: { databaseUrl: string; port: number; distDir: string; log: (m: string) => void; workers?: number }): Promise<AppHandle> {
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -21,16 +22,19 @@ export async function startApp(options: { databaseUrl: string; port: number; dis
     SHELFWATCH_AUTH_SECRET: "benchmark-secret-benchmark-secret-0123456789",
     SHELFWATCH_DIST_DIR: options.distDir,
     PORT: String(options.port),
+    ...(options.workers ? { SHELFWATCH_WEB_WORKERS: String(options.workers) } : {}),
   };
   if (needsBuild(options.distDir)) {
     options.log(`building the app into ${options.distDir}…`);
     await runNext(["build"], env);
   }
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [WEB_SERVER, "--port", String(options.port), "--host", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   await waitForReady(child);
   const url = `http://127.0.0.1:${options.port}`;
   return {
     url,
+    // The web tier's workers are the children of the process started here (Linux's /proc says which).
+    workerPids: () => fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
@@ -41,7 +45,7 @@ export async function startApp(options: { databaseUrl: string; port: number; dis
 function waitForReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => reject(new Error(`next start did not become ready:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`the web server did not become ready:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/ready/i.test(output)) {
@@ -51,7 +55,7 @@ function waitForReady(child: ChildProcess): Promise<void> {
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`next start exited (${code}):\n${output}`)));
+    child.once("exit", (code) => reject(new Error(`the web server exited (${code}):\n${output}`)));
   });
 }
 

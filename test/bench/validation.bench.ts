@@ -43,21 +43,6 @@ async function profiling(dir: string): Promise<{ bare: PassResult; profile: Pass
   return { bare: best("bare"), profile: best("profile"), bytes, file };
 }
 
-/** The pid of the `next start` process listening on a port (read from /proc), to watch its memory. */
-function serverPid(port: number): number | null {
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const environ = fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (environ.includes(`PORT=${port}`) && /next/.test(cmdline) && !/bench/.test(cmdline)) return Number(entry);
-    } catch {
-      // A process that ended meanwhile, or one we may not read.
-    }
-  }
-  return null;
-}
-
 const rssMb = (pid: number | null) => {
   if (pid === null) return NaN;
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -117,10 +102,10 @@ async function main() {
     await createUser({ ctx, input: { email: "bench@example.com", name: "Bench", role: "engineer", password } });
     const token = (await createToken({ ctx, input: { name: "bench", scopes: ["read", "ingest"] } })).token;
     const port = await freePort();
-    const app = await startApp({ databaseUrl: pg.url, port, distDir: DIST_DIR, log });
+    const app = await startApp({ databaseUrl: pg.url, port, distDir: DIST_DIR, log, workers: 1 }); // the targets are for one core
     stopApp = app.stop;
     log(`streaming the ${ROWS.toLocaleString()} rows to the feature-rows endpoint…`);
-    const upload = await uploadRows(app.url, wide.model, token, rows.file, serverPid(port));
+    const upload = await uploadRows(app.url, wide.model, token, rows.file, app.workerPids()[0] ?? null);
     const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ email: "bench@example.com", password }) });
     const cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
     if (!signIn.ok || !cookie) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);

@@ -7,7 +7,7 @@ import { freePort } from "../../lib/db/embedded";
 
 /**
  * Starts the app exactly as a user does (`shelfwatch start`: embedded PostgreSQL, migrations, demo seed,
- * build if needed, `next start`) in a scratch data folder, and hands its URL to the browser tests.
+ * build if needed, the production web tier) in a scratch data folder, and hands its URL to the browser tests.
  */
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "shelfwatch-e2e-"));

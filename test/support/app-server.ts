@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../lib/db/embedded";
-import { needsBuild, nextBin, ROOT, runNext } from "../../lib/cli/next-build";
+import { needsBuild, ROOT, runNext, WEB_SERVER } from "../../lib/cli/next-build";
 
 /** Its own build folder, so that it never collides with the browser tests' build of the same sources. */
 export const TEST_DIST_DIR = process.env.SHELFWATCH_TEST_DIST_DIR ?? ".next-integration";
@@ -19,10 +19,11 @@ async function freshBuild(env: NodeJS.ProcessEnv): Promise<string> {
 export type AppServer = { url: string; stop(): Promise<void>; output(): string };
 
 /**
- * Serves the production build of the app (`next start`, built first when the sources changed) on a
- * free local port, against the given database: the HTTP API exactly as pipelines reach it.
+ * Serves the production build of the app through the production web tier (built first when the sources
+ * changed) on a free local port, against the given database: the HTTP API exactly as pipelines reach it.
+ * One worker unless asked for more.
  */
-export async function startAppServer(databaseUrl: string): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string, options: { workers?: number } = {}): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -33,18 +34,19 @@ export async function startAppServer(databaseUrl: string): Promise<AppServer> {
   env.SHELFWATCH_DIST_DIR = await freshBuild(env);
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = [WEB_SERVER, "--port", String(port), "--host", "127.0.0.1", "--workers", String(options.workers ?? 1)];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output.slice(-3000)}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited (${child.exitCode}):\n${output.slice(-3000)}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.status === 200) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`next start did not answer in time:\n${output.slice(-3000)}`);
+    if (Date.now() > deadline) throw new Error(`the web server did not answer in time:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

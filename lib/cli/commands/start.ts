@@ -11,10 +11,9 @@ import { env } from "../../env";
 import { createClient } from "../../server/db";
 import { startJobs } from "../../jobs/start-jobs";
 import { CliError } from "../cli-error";
-import { needsBuild, nextBin, ROOT, runNext } from "../next-build";
+import { needsBuild, nextBin, ROOT, runNext, WEB_SERVER } from "../next-build";
 
-
-/** `shelfwatch start`: database, migrations, demo seed on first start, build if needed, then `next start`. */
+/** `shelfwatch start`: database, migrations, demo seed on first start, build if needed, then the web tier. */
 export async function startCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { dev: { type: "boolean" } } });
   const e = env();
@@ -47,7 +46,9 @@ export async function startCommand(args: string[]): Promise<number> {
   // Background work (daily validation, alerts, webhook delivery) runs in this process, beside the server.
   const jobs = await startJobs({ databaseUrl: target.url, log });
 
-  const child = spawn(process.execPath, [nextBin(), values.dev ? "dev" : "start", "-p", String(e.port), "-H", host], {
+  // Production: Next's handler in one worker per core (web-server.mjs); development: `next dev`.
+  const server = values.dev ? [nextBin(), "dev", "-p", String(e.port), "-H", host] : [WEB_SERVER, "--port", String(e.port), "--host", host];
+  const child = spawn(process.execPath, server, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: target.url, SHELFWATCH_AUTH_SECRET: secret, SHELFWATCH_DEMO: demo ? "1" : "0" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { histogramSamples, renderPrometheus, type Family } from "../../metrics/prometheus";
-import { LATENCY_BUCKETS, requestMetricsSnapshot } from "../../metrics/request-metrics";
+import { LATENCY_BUCKETS, webTierMetricsSnapshot } from "../../metrics/request-metrics";
 import { ALERT_KINDS } from "../../schemas/alerts";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
@@ -9,7 +9,7 @@ import { readQueueStats } from "./read-queue-stats";
 /** Everything GET /metrics exposes, as Prometheus text: requests of this process, then shared state. */
 export async function collectMetrics({ ctx }: { ctx: Ctx }): Promise<string> {
   requireRole(ctx, "read");
-  const requests = requestMetricsSnapshot();
+  const requests = await webTierMetricsSnapshot();
   const [queue, alerts, deliveries] = await Promise.all([
     readQueueStats().catch(() => null),
     db().alert.groupBy({ by: ["kind", "status"], where: { status: { in: ["open", "acknowledged"] } }, _count: { _all: true } }),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { histogramSamples, renderPrometheus } from "../../../lib/metrics/prometheus";
-import { recordRequest, requestMetricsSnapshot, resetRequestMetrics, routeTemplate } from "../../../lib/metrics/request-metrics";
+import { mergeRequestMetrics, recordRequest, requestMetricsSnapshot, resetRequestMetrics, routeTemplate } from "../../../lib/metrics/request-metrics";
 
 beforeEach(() => resetRequestMetrics());
 
@@ -20,6 +20,26 @@ describe("request metrics", () => {
       { labels: { method: "GET", route: "/x", status: "404" }, value: 1 },
     ]);
     expect(s.latency[0]).toMatchObject({ count: 3, buckets: [1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3] });
+  });
+
+  it("merges several workers' counters into one, as if one process had served everything", () => {
+    recordRequest("GET", "/x", 200, 0.003);
+    recordRequest("POST", "/y", 201, 0.3);
+    const first = requestMetricsSnapshot();
+    resetRequestMetrics();
+    recordRequest("GET", "/x", 200, 0.2);
+    recordRequest("GET", "/x", 404, 0.02);
+    const second = { ...requestMetricsSnapshot(), startedAt: first.startedAt - 1000 };
+    resetRequestMetrics();
+    for (const [status, seconds] of [[200, 0.003], [200, 0.2], [404, 0.02]] as const) recordRequest("GET", "/x", status, seconds);
+    recordRequest("POST", "/y", 201, 0.3);
+    const whole = requestMetricsSnapshot();
+
+    const merged = mergeRequestMetrics([first, second]);
+    expect(merged.requests).toEqual(whole.requests);
+    expect(merged.latency.map(({ sum, ...rest }) => ({ ...rest, sum: Number(sum.toFixed(6)) }))).toEqual(whole.latency.map(({ sum, ...rest }) => ({ ...rest, sum: Number(sum.toFixed(6)) })));
+    expect(merged.startedAt).toBe(first.startedAt - 1000);
+    expect(mergeRequestMetrics([]).requests).toEqual([]);
   });
 });
 
