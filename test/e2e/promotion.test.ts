@@ -152,12 +152,13 @@ describe("the audit log", () => {
   it("lists the approval with its actor, filters by action in the URL, and an admin verifies the chain", async () => {
     const { context, page } = await as("admin@shelfwatch.demo");
     await page.goto(`${base}/audit?action=promotion.approved`);
-    await expect(page.getByRole("cell", { name: /lead@shelfwatch\.demo/ }).count()).resolves.toBeGreaterThan(0);
+    // The table streams in after the page's shell: wait for its first matching cell.
+    await page.getByRole("cell", { name: /lead@shelfwatch\.demo/ }).first().waitFor();
     await page.goto(`${base}/audit`);
     await page.getByRole("combobox", { name: "Action" }).selectOption("deployment.");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/action=deployment\./);
-    await expect(page.getByText("deployment.rolled_back").count()).resolves.toBeGreaterThan(0);
+    await page.getByText("deployment.rolled_back").first().waitFor();
     await page.getByRole("button", { name: "Verify chain" }).click();
     await expect(page.getByTestId("chain-verdict").textContent()).resolves.toMatch(/Chain intact: [\d,]+ events verified/);
     await page.screenshot({ path: "test-results/audit.png", fullPage: true });
