@@ -12,8 +12,8 @@ import { db } from "../../lib/server/db";
 import { createToken } from "../../lib/server/tokens/create-token";
 import { startAppServer, type AppServer } from "../support/app-server";
 
-// The Python client and the example pipeline step, run with python3 against the app served by `next
-// start` on this file's database: what a pipeline author downloads is what is tested.
+// The Python client and the example pipeline step, run with python3 against the app served by the
+// production web tier on this file's database: what a pipeline author downloads is what is tested.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CLIENT_DIR = path.join(ROOT, "public");
 const STEP = path.join(ROOT, "public/examples/pipeline_step.py");
