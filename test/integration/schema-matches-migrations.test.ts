@@ -62,7 +62,8 @@ function expectedDefault(field: Dmmf["datamodel"]["models"][number]["fields"][nu
     if (name === "now") return "CURRENT_TIMESTAMP";
     throw new Error(`unhandled default function ${name}`);
   }
-  if (typeof d === "string") return `'${d}'`;
+  // DMMF gives a BigInt's default as a string of digits; Postgres shows it as a number.
+  if (typeof d === "string") return field.type === "BigInt" ? d : `'${d}'`;
   return String(d);
 }
 

@@ -93,9 +93,9 @@ describe("the demo seed", () => {
   it("places one candidate below its gate threshold and the others above", async () => {
     const candidates = await db().evaluation.findMany({
       where: { metric: "ndcg@10", dataset: "", version: { version: 52 } },
-      select: { value: true, model: { select: { shelf: { select: { slug: true } }, gatePolicy: { select: { absoluteThreshold: true } } } } },
+      select: { value: true, version: { select: { model: { select: { shelf: { select: { slug: true } }, gatePolicy: { select: { absoluteThreshold: true } } } } } } },
     });
-    const below = candidates.filter((c) => c.value < c.model.gatePolicy!.absoluteThreshold!).map((c) => c.model.shelf.slug);
+    const below = candidates.filter((c) => c.value < c.version.model.gatePolicy!.absoluteThreshold!).map((c) => c.version.model.shelf.slug);
     expect(below).toEqual(["try-something-else"]);
   });
 

@@ -2,7 +2,8 @@ import "server-only";
 import { listDeploymentsSchema } from "../../schemas/promotions";
 import { requireRole, type Ctx } from "../context";
 import { parseInput } from "../errors";
-import { findModel } from "../models/find-model";
+import { findModel, type ModelRef } from "../models/find-model";
+import { revisionCache } from "../models/revision-cache";
 import { holds } from "../promotions/viewer-rights";
 import { deploymentEvents, modelState } from "../registry/registry-reads";
 
@@ -37,8 +38,19 @@ export async function listDeployments({ ctx, input }: { ctx: Ctx; input: { model
   requireRole(ctx, "read");
   const data = parseInput(listDeploymentsSchema, input);
   const model = await findModel(ctx, data.model, "read");
-  // Both reads are shared with the rest of a page (the shelf's registry) and the log is kept between writes.
-  const [{ production }, log] = await Promise.all([modelState(model.id), deploymentEvents(model.id)]);
+  const timeline = await timelines(model, [data.limit], () => readTimeline(model, data.limit));
+  return {
+    ...timeline,
+    canRollback: timeline.production !== null && holds(ctx, "rollback", model.shelfId),
+  };
+}
+
+// The timeline is the same for every viewer until the model's registry rows change; only the rollback
+// right is the viewer's own.
+const timelines = revisionCache<Omit<DeploymentTimelineDto, "canRollback">>(100);
+
+async function readTimeline(model: ModelRef, limit: number): Promise<Omit<DeploymentTimelineDto, "canRollback">> {
+  const [{ production }, log] = await Promise.all([modelState(model), deploymentEvents(model)]);
   const newestFirst = [...log].reverse();
   const current = production ? newestFirst.find((d) => d.toVersion === production.version) : undefined;
   const targets = new Set(newestFirst.map((d) => d.toVersion).filter((v) => v !== production?.version));
@@ -47,7 +59,7 @@ export async function listDeployments({ ctx, input }: { ctx: Ctx; input: { model
     production,
     previous: current?.fromVersion ?? null,
     rollbackTargets: [...targets].sort((a, b) => b - a).slice(0, ROLLBACK_TARGETS),
-    entries: newestFirst.slice(0, data.limit).map((d) => ({
+    entries: newestFirst.slice(0, limit).map((d) => ({
       id: d.id,
       fromVersion: d.fromVersion,
       toVersion: d.toVersion,
@@ -58,6 +70,5 @@ export async function listDeployments({ ctx, input }: { ctx: Ctx; input: { model
       createdAt: new Date(d.at).toISOString(),
     })),
     total: log.length,
-    canRollback: production !== null && holds(ctx, "rollback", model.shelfId),
   };
 }

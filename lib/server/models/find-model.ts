@@ -5,13 +5,13 @@ import { requireRole, type Ctx } from "../context";
 import { db, type Db, type Tx } from "../db";
 import { AppError } from "../errors";
 
-export type ModelRef = { id: number; name: string; shelfId: number; shelfSlug: string; shelfTitle: string };
+export type ModelRef = { id: number; name: string; shelfId: number; shelfSlug: string; shelfTitle: string; revision: string };
 
 // One look-up per model name per page render, however many sections of the page ask (React's request
 // cache; outside a render it simply calls through).
 const lookupModel = cache(async (name: string): Promise<ModelRef | null> => {
   const [row] = await db().$queryRaw<ModelRef[]>`
-    SELECT m.id, m.name, m."shelfId", s.slug AS "shelfSlug", s.title AS "shelfTitle"
+    SELECT m.id, m.name, m."shelfId", s.slug AS "shelfSlug", s.title AS "shelfTitle", m.revision::text AS revision
     FROM "Model" m JOIN "Shelf" s ON s.id = m."shelfId" WHERE m.name = ${name}`;
   return row ?? null;
 });

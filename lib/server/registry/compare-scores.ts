@@ -4,7 +4,8 @@ import { compareScoresSchema, type CompareScoresInput } from "../../schemas/regi
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "../models/find-model";
+import { findModel, type ModelRef } from "../models/find-model";
+import { revisionCache } from "../models/revision-cache";
 import { modelState } from "./registry-reads";
 
 export type BaselineRole = "production" | "displaced" | "parent" | "chosen";
@@ -39,9 +40,16 @@ export async function compareScores({ ctx, input }: { ctx: Ctx; input: CompareSc
   requireRole(ctx, "read");
   const data = parseInput(compareScoresSchema, input);
   const model = await findModel(ctx, data.model, "read");
+  return comparisons(model, [data.version, data.compare ?? null], () => compare(model, data));
+}
+
+// A comparison is the same for every viewer until the model's registry rows change.
+const comparisons = revisionCache<ScoreComparisonDto>(500);
+
+async function compare(model: ModelRef, data: { version: number; compare?: number | undefined }): Promise<ScoreComparisonDto> {
   const [row, { production, policy, metrics: definitions }, chosen] = await Promise.all([
     versionWithParent(model.id, data.version),
-    modelState(model.id),
+    modelState(model),
     data.compare !== undefined ? db().modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: data.compare } }, select: { id: true, version: true } }) : null,
   ]);
   if (!row) throw new AppError("NOT_FOUND", `${model.name} has no version ${data.version}.`);

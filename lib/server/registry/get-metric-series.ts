@@ -8,7 +8,7 @@ import { db } from "../db";
 import { parseInput } from "../errors";
 import { findModel } from "../models/find-model";
 import { deploymentEvents, modelState } from "./registry-reads";
-import { stampedCache } from "./stamped-cache";
+import { revisionCache, type ModelRevision } from "../models/revision-cache";
 
 export type MetricSeriesDto = {
   metric: string | null;
@@ -32,16 +32,14 @@ export async function getMetricSeries({ ctx, input }: { ctx: Ctx; input: MetricS
   requireRole(ctx, "read");
   const data = parseInput(metricSeriesSchema, input);
   const model = await findModel(ctx, data.model, "read");
-  const { policy, production, metrics, deploymentStamp } = await modelState(model.id);
+  const { policy, production, metrics } = await modelState(model);
   const metric = data.metric ?? policy?.primaryMetric ?? null;
   const productionVersion = production?.version ?? null;
   if (metric === null) return { metric, dataset: data.dataset, direction: null, threshold: null, points: [], scored: 0, changesKept: true, productionVersion };
 
   const isPrimary = policy?.primaryMetric === metric && data.dataset === "";
   const definition = metrics.find((m) => m.name === metric);
-  const stamp = `${await scoresStamp(model.id, metric, data.dataset)}:${deploymentStamp}`;
-  const key = JSON.stringify([model.id, metric, data.dataset, data.maxPoints, productionVersion]);
-  const shown = await series(key, stamp, () => computeSeries(model.id, metric, data.dataset, data.maxPoints, productionVersion));
+  const shown = await series(model, [metric, data.dataset, data.maxPoints], () => computeSeries(model, metric, data.dataset, data.maxPoints, productionVersion));
   return {
     metric,
     dataset: data.dataset,
@@ -55,21 +53,11 @@ export async function getMetricSeries({ ctx, input }: { ctx: Ctx; input: MetricS
 }
 
 // Charts of the same metric are drawn again and again between two writes: the downsampled series is
-// kept while the scores of that metric and the deployment log are unchanged.
-const series = stampedCache<{ points: VersionSeriesPoint[]; changesKept: boolean; scored: number }>(200);
+// kept while the model's revision stands.
+const series = revisionCache<{ points: VersionSeriesPoint[]; changesKept: boolean; scored: number }>(200);
 
-/**
- * A summary of one metric's scores that changes with any insert, update or delete of them: their count
- * and an XOR of per-row hashes, read index-only.
- */
-async function scoresStamp(modelId: number, metric: string, dataset: string): Promise<string> {
-  const [r] = await db().$queryRaw<{ n: number; h: string }[]>`
-    SELECT count(*)::int AS n, coalesce(bit_xor(hashint8extended(("versionId"::bigint << 32) # hashfloat8("value"), 0)), 0)::text AS h
-    FROM "Evaluation" WHERE "modelId" = ${modelId}::int AND "metric" = ${metric} AND "dataset" = ${dataset}`;
-  return `${r?.n ?? 0}:${r?.h ?? 0}`;
-}
-
-async function computeSeries(modelId: number, metric: string, dataset: string, maxPoints: number, productionVersion: number | null) {
+async function computeSeries(model: ModelRevision, metric: string, dataset: string, maxPoints: number, productionVersion: number | null) {
+  const modelId = model.id;
   // The whole series in one JSON value of three arrays: ten thousand scores cost one native JSON.parse
   // instead of ten thousand rows (or Postgres array literals) decoded value by value.
   const [[row], deployments] = await Promise.all([
@@ -80,7 +68,7 @@ async function computeSeries(modelId: number, metric: string, dataset: string, m
                'values', json_agg(e."value" ORDER BY v."version"))::text AS series
       FROM "Evaluation" e JOIN "ModelVersion" v ON v.id = e."versionId"
       WHERE e."modelId" = ${modelId}::int AND e."metric" = ${metric} AND e."dataset" = ${dataset}`,
-    deploymentEvents(modelId),
+    deploymentEvents(model),
   ]);
   const parsed = row?.series ? (JSON.parse(row.series) as Partial<VersionScores>) : {};
   const full = buildVersionSeries({ versions: parsed.versions ?? [], trainedAt: parsed.trainedAt ?? [], values: parsed.values ?? [] }, productionPeriods(deployments));

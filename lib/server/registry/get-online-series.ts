@@ -7,6 +7,7 @@ import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { findModel } from "../models/find-model";
+import { revisionCache } from "../models/revision-cache";
 import { deploymentEvents, distinctMetrics } from "./registry-reads";
 
 export type OnlineSeriesDto = {
@@ -24,6 +25,9 @@ const DAY = 86_400_000;
 // The metric a shelf is judged by online comes first when the caller does not choose.
 const PREFERRED = ["stream_rate", "minutes_played", "impressions"];
 
+// A window of one metric, as read and attributed to versions, kept while the model's revision stands.
+const onlinePoints = revisionCache<ReturnType<typeof buildOnlineSeries>>(200);
+
 /** One online metric of a model per day over the last `days` days, with the deployments in that window. */
 export async function getOnlineSeries({ ctx, input }: { ctx: Ctx; input: OnlineSeriesInput }): Promise<OnlineSeriesDto> {
   requireRole(ctx, "read");
@@ -31,17 +35,19 @@ export async function getOnlineSeries({ ctx, input }: { ctx: Ctx; input: OnlineS
   const model = await findModel(ctx, data.model, "read");
   const to = dayOf(ctx.now.getTime());
   const from = to - (data.days - 1) * DAY;
-  const [{ online: metrics }, deployments] = await Promise.all([distinctMetrics(model.id), deploymentEvents(model.id)]);
+  const [{ online: metrics }, deployments] = await Promise.all([distinctMetrics(model), deploymentEvents(model)]);
   const metric = data.metric ?? PREFERRED.find((m) => metrics.includes(m)) ?? metrics[0] ?? null;
   const window = { metric, metrics, from: isoDay(new Date(from)), to: isoDay(new Date(to)), days: data.days };
   const markers = deployments.filter((d) => d.at >= from && d.at < to + DAY).map(({ at, toVersion, fromVersion, reason }) => ({ at, toVersion, fromVersion, reason }));
   if (metric === null) return { ...window, points: [], deployments: markers };
 
-  const [row] = await db().$queryRaw<{ series: string | null }[]>`
-    SELECT json_agg(json_build_array(floor(extract(epoch FROM o."day") * 1000), v."version", o."value") ORDER BY o."day", v."version")::text AS series
-    FROM "OnlineMetric" o JOIN "ModelVersion" v ON v.id = o."versionId"
-    WHERE o."modelId" = ${model.id}::int AND o."metric" = ${metric} AND o."day" BETWEEN ${window.from}::date AND ${window.to}::date`;
-  const rows = (row?.series ? (JSON.parse(row.series) as [number, number, number][]) : []).map(([day, version, value]) => ({ day, version, value }));
-  const points = buildOnlineSeries(rows, productionPeriods(deployments));
+  const points = await onlinePoints(model, [metric, window.from, window.to], async () => {
+    const [row] = await db().$queryRaw<{ series: string | null }[]>`
+      SELECT json_agg(json_build_array(floor(extract(epoch FROM o."day") * 1000), v."version", o."value") ORDER BY o."day", v."version")::text AS series
+      FROM "OnlineMetric" o JOIN "ModelVersion" v ON v.id = o."versionId"
+      WHERE o."modelId" = ${model.id}::int AND o."metric" = ${metric} AND o."day" BETWEEN ${window.from}::date AND ${window.to}::date`;
+    const rows = (row?.series ? (JSON.parse(row.series) as [number, number, number][]) : []).map(([day, version, value]) => ({ day, version, value }));
+    return buildOnlineSeries(rows, productionPeriods(deployments));
+  });
   return { ...window, points: downsampleOnlineSeries(points, data.maxPoints, markers.map((d) => d.at)), deployments: markers };
 }

@@ -4,6 +4,7 @@ import { shelfRegistrySchema } from "../../schemas/registry";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { revisionCache, type ModelRevision } from "../models/revision-cache";
 import { deploymentEvents, distinctMetrics, modelState } from "./registry-reads";
 
 export type MetricChoiceDto = { name: string; direction: Direction | null; declared: boolean };
@@ -27,16 +28,22 @@ export type ShelfRegistryDto = {
 export async function getShelfRegistry({ ctx, input }: { ctx: Ctx; input: { slug: string } }): Promise<ShelfRegistryDto> {
   requireRole(ctx, "read");
   const { slug } = parseInput(shelfRegistrySchema, input);
-  const [shelf] = await db().$queryRaw<{ id: number; slug: string; title: string; description: string; team: string; modelId: number | null; modelName: string | null; modelDescription: string | null }[]>`
-    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName", m.description AS "modelDescription"
+  const [shelf] = await db().$queryRaw<{ id: number; slug: string; title: string; description: string; team: string; modelId: number | null; modelName: string | null; modelDescription: string | null; revision: string | null }[]>`
+    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName", m.description AS "modelDescription", m.revision::text AS revision
     FROM "Shelf" s LEFT JOIN "Model" m ON m."shelfId" = s.id WHERE s.slug = ${slug}`;
   if (!shelf) throw new AppError("NOT_FOUND", `No shelf "${slug}".`);
   requireRole(ctx, "read", { shelfId: shelf.id });
   const info = { id: shelf.id, slug: shelf.slug, title: shelf.title, description: shelf.description, team: shelf.team };
-  if (shelf.modelId === null || shelf.modelName === null) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
-  const model = { id: shelf.modelId, name: shelf.modelName, description: shelf.modelDescription ?? "" };
+  if (shelf.modelId === null || shelf.modelName === null || shelf.revision === null) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
+  const model = { id: shelf.modelId, name: shelf.modelName, description: shelf.modelDescription ?? "", revision: shelf.revision };
+  return { shelf: info, model: { name: model.name, description: model.description }, ...(await summaries(model, [], () => summarize(model))) };
+}
 
-  const [state, deployments, observed] = await Promise.all([modelState(model.id), deploymentEvents(model.id), distinctMetrics(model.id)]);
+type ModelSummary = Omit<ShelfRegistryDto, "shelf" | "model">;
+const summaries = revisionCache<ModelSummary>(100);
+
+async function summarize(model: ModelRevision): Promise<ModelSummary> {
+  const [state, deployments, observed] = await Promise.all([modelState(model), deploymentEvents(model), distinctMetrics(model)]);
   const { policy, production: prod } = state;
   // The candidate is the version a pending promotion asks for, else the newest when newer than production.
   const candidate = state.pending ?? (state.newest && (!prod || state.newest.version > prod.version) ? state.newest : null);
@@ -59,8 +66,6 @@ export async function getShelfRegistry({ ctx, input }: { ctx: Ctx; input: { slug
   const extra = observed.offline.filter((name) => !declared.some((m) => m.name === name)).map((name) => ({ name, direction: null, declared: false }));
 
   return {
-    shelf: info,
-    model: { name: model.name, description: model.description },
     policy,
     versionCount: state.versionCount,
     production: prod ? { version: prod.version, since: since ? new Date(since.at).toISOString() : null, score: prodScore } : null,

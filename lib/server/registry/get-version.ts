@@ -6,7 +6,8 @@ import { Prisma } from "../../generated/prisma/client";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
-import { findModel } from "../models/find-model";
+import { findModel, type ModelRef } from "../models/find-model";
+import { revisionCache } from "../models/revision-cache";
 import { deploymentEvents, modelState } from "./registry-reads";
 import { readVersions, toVersionDto, type VersionDto } from "./version-dto";
 
@@ -27,13 +28,21 @@ export async function getVersion({ ctx, input }: { ctx: Ctx; input: GetVersionIn
   requireRole(ctx, "read");
   const data = parseInput(getVersionSchema, input);
   const model = await findModel(ctx, data.model, "read");
+  return versions(model, [data.version], () => readVersion(model, data.version));
+}
+
+// A version's page is the same for every viewer until the model's registry rows change.
+const versions = revisionCache<VersionDetailDto>(500);
+
+async function readVersion(model: ModelRef, version: number): Promise<VersionDetailDto> {
+  const data = { version };
   const [[row], children, state, deployments] = await Promise.all([
     readVersions(db(), model.id, Prisma.sql`v."version" = ${data.version}::int`),
     db().$queryRaw<{ version: number }[]>`
       SELECT c."version" FROM "ModelVersion" c JOIN "ModelVersion" v ON v.id = c."parentVersionId"
       WHERE v."modelId" = ${model.id}::int AND v."version" = ${data.version}::int ORDER BY c."version" LIMIT ${MAX_CHILDREN}::int`,
-    modelState(model.id),
-    deploymentEvents(model.id),
+    modelState(model),
+    deploymentEvents(model),
   ]);
   if (!row) throw new AppError("NOT_FOUND", `${model.name} has no version ${data.version}.`);
   const productionVersion = state.production?.version ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stampedCache } from "../../../lib/server/registry/stamped-cache";
+import { stampedCache } from "../../../lib/server/models/stamped-cache";
 
 describe("stampedCache", () => {
   it("serves an entry while its stamp holds, recomputes when it changes, and shares concurrent misses", async () => {
