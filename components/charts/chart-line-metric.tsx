@@ -5,13 +5,13 @@ import { useMemo } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { metric as formatMetric } from "@/lib/format";
 import { useMounted } from "@/components/registry/use-mounted";
-import { fromColumns, type Columns } from "@/lib/registry/columns";
+import { unpackColumns, type PackedColumns } from "@/lib/registry/columns";
 import type { VersionSeriesPoint } from "@/lib/registry/version-series";
 
 export type MetricChartProps = {
   slug: string;
   metric: string;
-  series: Columns<VersionSeriesPoint>;
+  series: PackedColumns<VersionSeriesPoint>;
   threshold: number | null;
   direction: "higher_is_better" | "lower_is_better" | null;
   productionVersion: number | null;
@@ -50,7 +50,7 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 /** A metric by version, with production's score at each training, the gate threshold and markers. */
 export function ChartLineMetric({ slug, metric, series, threshold, direction, productionVersion, candidateVersion }: MetricChartProps) {
   const router = useRouter();
-  const points = useMemo(() => fromColumns(series), [series]);
+  const points = useMemo(() => unpackColumns(series), [series]);
   const mounted = useMounted();
   const dense = points.length > 120;
   const label = `${metric} by version, ${points.length} versions shown${threshold !== null ? `, gate threshold ${formatMetric(threshold)}` : ""}${direction ? `, ${direction === "higher_is_better" ? "higher" : "lower"} is better` : ""}.`;

@@ -4,13 +4,13 @@ import { useMemo } from "react";
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { metric as formatMetric, shortDate } from "@/lib/format";
 import { useMounted } from "@/components/registry/use-mounted";
-import { fromColumns, type Columns } from "@/lib/registry/columns";
+import { unpackColumns, type PackedColumns } from "@/lib/registry/columns";
 import type { OnlinePoint } from "@/lib/registry/online-series";
 
 export type OnlineChartProps = {
   metric: string;
-  series: Columns<OnlinePoint>;
-  deployments: Columns<{ at: number; toVersion: number; reason: string }>;
+  series: PackedColumns<OnlinePoint>;
+  deployments: PackedColumns<{ at: number; toVersion: number; reason: string }>;
 };
 
 const BRAND = "#1d4ed8";
@@ -38,8 +38,8 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 
 /** An online metric by day, with a marker at each move of the production alias. */
 export function ChartLineOnline({ metric, series, deployments }: OnlineChartProps) {
-  const points = useMemo(() => fromColumns(series), [series]);
-  const markers = useMemo(() => fromColumns(deployments), [deployments]);
+  const points = useMemo(() => unpackColumns(series), [series]);
+  const markers = useMemo(() => unpackColumns(deployments), [deployments]);
   const mounted = useMounted();
   const dense = markers.length > MAX_LINES;
   const first = points[0]?.day ?? 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromColumns, toColumns } from "../../../lib/registry/columns";
+import { fromColumns, packColumns, toColumns, unpackColumns } from "../../../lib/registry/columns";
 
 describe("columns", () => {
   it("round-trips rows through columns", () => {
@@ -8,5 +8,14 @@ describe("columns", () => {
     expect(cols).toEqual({ a: [1, 2], b: ["x", "y"], c: [null, 3] });
     expect(fromColumns(cols)).toEqual(rows);
     expect(fromColumns(toColumns([] as { a: number }[], ["a"]))).toEqual([]);
+  });
+
+  it("packs columns into one string and back, keeping only the fields asked for", () => {
+    const rows = [{ version: 1, value: 0.31, production: null as number | null, note: "<script>" }, { version: 2, value: 0.29, production: 0.31, note: "" }];
+    const packed = packColumns(rows, ["version", "value", "production", "note"]);
+    expect(typeof packed).toBe("string");
+    expect(unpackColumns(packed)).toEqual(rows);
+    expect(unpackColumns(packColumns(rows, ["version"]))).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(unpackColumns(packColumns([] as { a: number }[], ["a"]))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { ShelfValidationSection } from "@/components/validation/shelf-validation
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { toColumns } from "@/lib/registry/columns";
+import { packColumns } from "@/lib/registry/columns";
 import { requireSessionCtx } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page-data";
 import { getMetricSeries } from "@/lib/server/registry/get-metric-series";
@@ -84,7 +84,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
               <ChartLineMetric
                 slug={slug}
                 metric={series.metric ?? ""}
-                series={toColumns(series.points, ["version", "value", "productionVersion", "production", "deployed"])}
+                series={packColumns(series.points, ["version", "value", "productionVersion", "production", "deployed"])}
                 threshold={series.threshold}
                 direction={series.direction}
                 productionVersion={series.productionVersion}
@@ -104,7 +104,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
             {online.points.length === 0 ? (
               <EmptyState title="No online metrics in this window">Pipelines post daily values (impressions, stream rate, minutes played…) per version with the online metrics API.</EmptyState>
             ) : (
-              <ChartLineOnline metric={online.metric ?? ""} series={toColumns(online.points, ["day", "version", "value"])} deployments={toColumns(online.deployments, ["at", "toVersion", "reason"])} />
+              <ChartLineOnline metric={online.metric ?? ""} series={packColumns(online.points, ["day", "version", "value"])} deployments={packColumns(online.deployments, ["at", "toVersion", "reason"])} />
             )}
           </div>
         </Card>
