@@ -98,6 +98,28 @@ describe("POST /api/v1/models/{model}/feature-rows", () => {
     expect(stored).toEqual({ numExamples: 1000, source: "rows" });
   });
 
+  it("refuses a key used for another upload: other rows, or another day, answer 409 and change nothing", async () => {
+    const m = await modelWithVersions(1);
+    const token = await tokenWith(["ingest"]);
+    const rows = (seed: number, n: number) => {
+      const next = rng(seed);
+      return Array.from({ length: n }, () => JSON.stringify(row(next))).join("\n");
+    };
+    const first = await postNdjson(m.modelName, token, "kind=serving&day=2026-01-06&mode=merge", rows(7, 400), { "idempotency-key": "upload-7" });
+    expect(first.status).toBe(201);
+    const otherRows = await postNdjson(m.modelName, token, "kind=serving&day=2026-01-06&mode=merge", rows(8, 400), { "idempotency-key": "upload-7" });
+    expect(otherRows.status).toBe(409);
+    expect((await otherRows.json()).error.message).toMatch(/different request/);
+    const otherDay = await postNdjson(m.modelName, token, "kind=serving&day=2026-01-07&mode=merge", rows(7, 400), { "idempotency-key": "upload-7" });
+    expect(otherDay.status).toBe(409);
+    const replay = await postNdjson(m.modelName, token, "kind=serving&day=2026-01-06&mode=merge", rows(7, 400), { "idempotency-key": "upload-7" });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotency-replayed")).toBe("true");
+    expect(await replay.json()).toEqual(await first.json());
+    const stored = await db().featureStatistics.findMany({ where: { modelId: m.modelId }, select: { numExamples: true } });
+    expect(stored).toEqual([{ numExamples: 400 }]);
+  });
+
   it("answers 400 naming the line at fault and stores nothing; 403 to a token without ingest", async () => {
     const m = await modelWithVersions(1);
     const token = await tokenWith(["ingest"]);

@@ -7,8 +7,8 @@ import { getSessionCtx } from "../auth/session";
 import { requireRole, type Ctx } from "../context";
 import { AppError, fieldErrors, HTTP_STATUS } from "../errors";
 import { authenticateToken } from "../tokens/authenticate-token";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestFingerprint } from "./idempotency";
-import { readBodyText } from "./read-body";
+import { claimIdempotencyKey, completeIdempotencyKey, differentRequest, releaseIdempotencyKey, requestFingerprint, streamingFingerprint } from "./idempotency";
+import { drainBody, readBodyText, tapBody } from "./read-body";
 
 export type ApiResult = { status?: number; body: unknown; headers?: Record<string, string> };
 
@@ -54,18 +54,36 @@ export function apiRoute<B = undefined, P = Record<string, never>, Q = Record<st
         body = parse(options.body, parseJson(bodyText), "body") as B;
       }
 
+      // The fingerprint covers method, path, query and body: the same key with another query or body is a conflict.
+      const target = `${url.pathname}${url.search}`;
+      let served = request;
+      let streamed: ReturnType<typeof streamingFingerprint> | null = null;
       const key = request.headers.get("idempotency-key");
       if (key && ctx && WRITE_METHODS.has(request.method)) {
         if (key.length > 200) throw new AppError("INVALID_REQUEST", "Idempotency-Key is longer than 200 characters.", [{ path: "Idempotency-Key", message: "too long" }]);
         const actor = ctx.actor.kind === "token" ? `token:${ctx.actor.id}` : ctx.actor.kind === "user" ? `user:${ctx.actor.id}` : "system";
-        const stored = await claimIdempotencyKey(actor, key, request.method, url.pathname, requestFingerprint(request.method, url.pathname, bodyText));
-        if (stored) return json(stored.status, stored.body, { "Idempotency-Replayed": "true" });
+        if (options.rawBody) {
+          // A streamed body is hashed as the handler reads it; a replay reads its own body through before
+          // the stored answer is given, so that another upload under the same key is refused.
+          const claim = await claimIdempotencyKey(actor, key, request.method, url.pathname, null);
+          if (claim.kind === "replay") {
+            const replayed = streamingFingerprint(request.method, target);
+            await drainBody(request, maxBytes, replayed.update);
+            if (replayed.digest() !== claim.requestHash) throw differentRequest();
+            return json(claim.response.status, claim.response.body, { "Idempotency-Replayed": "true" });
+          }
+          streamed = streamingFingerprint(request.method, target);
+          served = tapBody(request, streamed.update);
+        } else {
+          const claim = await claimIdempotencyKey(actor, key, request.method, url.pathname, requestFingerprint(request.method, target, bodyText));
+          if (claim.kind === "replay") return json(claim.response.status, claim.response.body, { "Idempotency-Replayed": "true" });
+        }
         idempotency = { actor, key };
       }
 
-      const result = await handler({ ctx: ctx ?? anonymous(now), body, params, query, request, maxBytes });
+      const result = await handler({ ctx: ctx ?? anonymous(now), body, params, query, request: served, maxBytes });
       const status = result.status ?? 200;
-      if (idempotency) await completeIdempotencyKey(idempotency.actor, idempotency.key, { status, body: result.body });
+      if (idempotency) await completeIdempotencyKey(idempotency.actor, idempotency.key, { status, body: result.body }, streamed?.digest());
       return json(status, result.body, result.headers);
     } catch (error) {
       if (idempotency) await releaseIdempotencyKey(idempotency.actor, idempotency.key).catch(() => {});

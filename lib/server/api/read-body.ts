@@ -54,3 +54,34 @@ export async function* readNdjsonLines(request: Request, maxBytes: number): Asyn
 function tooLarge(maxBytes: number) {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${maxBytes} bytes.`);
 }
+
+/** Reads a body to its end without keeping it (to fingerprint a streamed upload), with the same size limit. */
+export async function drainBody(request: Request, maxBytes: number, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    onChunk(value);
+  }
+}
+
+/** The same request, its body passing every chunk to `onChunk` on its way to whoever reads it. */
+export function tapBody(request: Request, onChunk: (chunk: Uint8Array) => void): Request {
+  if (!request.body) return request;
+  const body = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        onChunk(chunk);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Request(request.url, { method: request.method, headers: request.headers, body, duplex: "half" } as RequestInit);
+}
