@@ -30,6 +30,8 @@ describe("the API reference", () => {
   it("documents every route, with a quick start and the Python client to download", async () => {
     const page = await pageAs("viewer@shelfwatch.demo");
     await page.goto(`${base}/api-docs`);
+    // The page streams in after its shell.
+    await page.getByRole("heading", { name: "Quick start: a pipeline step in Python" }).waitFor();
     await expect(page.getByRole("heading", { name: "Quick start: a pipeline step in Python" }).count()).resolves.toBe(1);
     for (const route of ROUTES) await expect(page.locator(`section#${route.operationId}`).count(), route.operationId).resolves.toBe(1);
     await page.screenshot({ path: "test-results/api-docs.png" });
@@ -50,6 +52,7 @@ describe("the alerts inbox", () => {
     const page = await pageAs("engineer@shelfwatch.demo");
     await page.goto(`${base}/alerts`);
     const skew = page.locator("li[data-testid^=alert-]", { hasText: "Skew on podcast-model" });
+    await skew.first().waitFor();
     await expect(skew.count()).resolves.toBe(1);
     await expect(skew.textContent()).resolves.toContain("podcast_minutes_28d");
     const badge = await page.getByTestId("nav-open-alerts").textContent();
@@ -58,7 +61,8 @@ describe("the alerts inbox", () => {
 
     await page.getByTestId("kind-skew").click();
     await page.waitForURL(/kind=skew/);
-    await expect(page.locator("li[data-testid^=alert-]").count()).resolves.toBe(1);
+    // The filtered list replaces the whole one as it arrives.
+    await expect.poll(() => page.locator("li[data-testid^=alert-]").count(), { timeout: 15_000 }).toBe(1);
     await page.goto(`${base}/alerts?status=resolved&kind=gate_failure`);
     await page.getByText("No alerts match these filters").waitFor();
     await page.context().close();

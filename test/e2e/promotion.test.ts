@@ -169,6 +169,8 @@ describe("the audit log", () => {
   it("offers no verify button to a lead", async () => {
     const { context, page } = await as("lead@shelfwatch.demo");
     await page.goto(`${base}/audit`);
+    // Wait for the log itself before asserting the button is absent.
+    await page.getByRole("cell").first().waitFor();
     await expect(page.getByRole("button", { name: "Verify chain" }).count()).resolves.toBe(0);
     await context.close();
   });

@@ -161,10 +161,13 @@ describe("the version page", () => {
       [model.rows[0]!.id],
     );
     await page.goto(`${base}/shelves/${SCRATCH}/versions/1`);
+    // The page streams in after its shell: wait for the lineage before asserting what it lacks.
+    await page.getByTestId("pipeline-run-text").waitFor();
     await expect(page.getByTestId("pipeline-run-link").count()).resolves.toBe(0);
     await expect(page.getByTestId("pipeline-run-text").textContent()).resolves.toContain("javascript:alert(document.cookie)");
     await expect(page.getByTestId("tags").textContent()).resolves.toContain("<b>bold</b>");
     await page.goto(`${base}/shelves/${SCRATCH}`);
+    await page.getByTestId("versions-table").locator("tbody tr").first().waitFor();
     await expect(page.getByTestId("versions-table").locator("tbody tr").count()).resolves.toBe(1);
     await shot("scratch-shelf");
   });
