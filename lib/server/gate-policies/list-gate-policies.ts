@@ -2,6 +2,7 @@ import "server-only";
 import type { GatePolicy } from "../../gate/evaluate";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
+import { GATE_POLICY_RULES } from "../promotions/model-state";
 
 export type GatePolicyRowDto = {
   model: string;
@@ -20,21 +21,7 @@ export async function listGatePolicies({ ctx }: { ctx: Ctx }): Promise<GatePolic
       name: true,
       shelf: { select: { slug: true, title: true } },
       metrics: { select: { name: true }, orderBy: { name: "asc" } },
-      gatePolicy: {
-        select: {
-          primaryMetric: true,
-          direction: true,
-          absoluteThreshold: true,
-          maxRegression: true,
-          skewFreeDays: true,
-          minReviews: true,
-          maxWorseShare: true,
-          approvalsRequired: true,
-          forbidSelfApproval: true,
-          updatedAt: true,
-          updatedBy: true,
-        },
-      },
+      gatePolicy: { select: { ...GATE_POLICY_RULES, updatedAt: true, updatedBy: true } },
     },
   });
   return rows.map((r) => ({

@@ -4,19 +4,9 @@ import { appendAudit } from "../audit";
 import { actorLabel, requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { GATE_POLICY_RULES } from "../promotions/model-state";
 
-const POLICY_FIELDS = {
-  primaryMetric: true,
-  direction: true,
-  absoluteThreshold: true,
-  maxRegression: true,
-  skewFreeDays: true,
-  minReviews: true,
-  maxWorseShare: true,
-  approvalsRequired: true,
-  forbidSelfApproval: true,
-  updatedAt: true,
-} as const;
+const POLICY_FIELDS = { ...GATE_POLICY_RULES, updatedAt: true } as const;
 
 /**
  * An admin edits a model's gate policy. The form carries the version of the policy it was filled

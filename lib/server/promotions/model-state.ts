@@ -56,24 +56,25 @@ export async function currentProduction(client: Client, modelId: number): Promis
   return alias?.version ?? null;
 }
 
+/** The rules of a gate policy (the `GatePolicy` the gate evaluates), as Prisma selects them. */
+export const GATE_POLICY_RULES = {
+  primaryMetric: true,
+  direction: true,
+  absoluteThreshold: true,
+  maxRegression: true,
+  skewFreeDays: true,
+  minReviews: true,
+  maxWorseShare: true,
+  approvalsRequired: true,
+  forbidSelfApproval: true,
+} as const;
+
 const MODEL_SELECT = {
   id: true,
   name: true,
   shelfId: true,
   shelf: { select: { slug: true, title: true } },
-  gatePolicy: {
-    select: {
-      primaryMetric: true,
-      direction: true,
-      absoluteThreshold: true,
-      maxRegression: true,
-      skewFreeDays: true,
-      minReviews: true,
-      maxWorseShare: true,
-      approvalsRequired: true,
-      forbidSelfApproval: true,
-    },
-  },
+  gatePolicy: { select: GATE_POLICY_RULES },
   aliases: { where: { alias: PRODUCTION }, select: { version: { select: { id: true, version: true } } } },
 } as const;
 

@@ -1,12 +1,10 @@
 import "server-only";
-import { evaluateGate } from "../../gate/evaluate";
 import { requestPromotionSchema, type RequestPromotionInput } from "../../schemas/promotions";
-import { requireRole, type Ctx } from "../context";
+import type { Ctx } from "../context";
 import { db } from "../db";
 import { moveProduction } from "../deployments/move-production";
 import { AppError, parseInput } from "../errors";
-import { collectGateEvidence } from "./collect-evidence";
-import { currentProduction, loadModel, loadVersion, lockModel, policyOrEmpty } from "./model-state";
+import { judgeCandidate, loadCandidate } from "./judge-candidate";
 import { closeRequest, createRequest, loadRequest, toSummary } from "./request-rows";
 import { GATE_TX, type GateOutcomeDto } from "./run-promotion-gate";
 import { supersedePending } from "./supersede-pending";
@@ -20,18 +18,11 @@ import { supersedePending } from "./supersede-pending";
 export async function requestPromotion({ ctx, input }: { ctx: Ctx; input: RequestPromotionInput }): Promise<GateOutcomeDto> {
   if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "Only a person can request a promotion explicitly; pipelines use the gate.");
   const data = parseInput(requestPromotionSchema, input);
-  const model = await loadModel(db(), data.model);
-  requireRole(ctx, "requestPromotion", { shelfId: model.shelfId });
-  const candidate = await loadVersion(db(), model, data.version);
-  const policy = policyOrEmpty(model.policy);
+  const subject = await loadCandidate(ctx, data.model, data.version);
+  const { model, candidate } = subject;
 
   return db().$transaction(async (tx) => {
-    await lockModel(tx, model.id);
-    const production = await currentProduction(tx, model.id);
-    if (production?.id === candidate.id) throw new AppError("CONFLICT", `v${candidate.version} of ${model.name} is already in production.`);
-    const evidence = await collectGateEvidence(tx, { modelId: model.id, candidate, production }, policy, ctx.now);
-    const result = evaluateGate(policy, evidence);
-    const base = { model: model.name, version: candidate.version, passed: result.passed, checks: result.checks };
+    const { production, evidence, result, base } = await judgeCandidate(tx, ctx, subject);
     const notPassing = result.checks.filter((c) => c.verdict !== "pass").map((c) => c.sentence);
 
     const existing = await supersedePending(tx, ctx, model, candidate, production);

@@ -1,12 +1,11 @@
 import "server-only";
-import { evaluateGate, type GateCheck } from "../../gate/evaluate";
+import type { GateCheck } from "../../gate/evaluate";
 import { runGateSchema, type RunGateInput } from "../../schemas/promotions";
-import { requireRole, type Ctx } from "../context";
+import type { Ctx } from "../context";
 import { db } from "../db";
 import { moveProduction, type DeploymentDto } from "../deployments/move-production";
-import { AppError, parseInput } from "../errors";
-import { collectGateEvidence } from "./collect-evidence";
-import { currentProduction, loadModel, loadVersion, lockModel, policyOrEmpty } from "./model-state";
+import { parseInput } from "../errors";
+import { judgeCandidate, loadCandidate } from "./judge-candidate";
 import { closeRequest, createRequest, loadRequest, rollbackBlock, toSummary, type RequestSummaryDto } from "./request-rows";
 import { supersedePending } from "./supersede-pending";
 
@@ -31,18 +30,11 @@ export const GATE_TX = { timeout: 30_000, maxWait: 30_000 };
  */
 export async function runPromotionGate({ ctx, input }: { ctx: Ctx; input: RunGateInput }): Promise<GateOutcomeDto> {
   const data = parseInput(runGateSchema, input);
-  const model = await loadModel(db(), data.model);
-  requireRole(ctx, "requestPromotion", { shelfId: model.shelfId });
-  const candidate = await loadVersion(db(), model, data.version);
-  const policy = policyOrEmpty(model.policy);
+  const subject = await loadCandidate(ctx, data.model, data.version);
+  const { model, candidate, policy } = subject;
 
   return db().$transaction(async (tx) => {
-    await lockModel(tx, model.id);
-    const production = await currentProduction(tx, model.id);
-    if (production?.id === candidate.id) throw new AppError("CONFLICT", `v${candidate.version} of ${model.name} is already in production.`);
-    const evidence = await collectGateEvidence(tx, { modelId: model.id, candidate, production }, policy, ctx.now);
-    const result = evaluateGate(policy, evidence);
-    const base = { model: model.name, version: candidate.version, passed: result.passed, checks: result.checks };
+    const { production, evidence, result, base } = await judgeCandidate(tx, ctx, subject);
 
     const existing = await supersedePending(tx, ctx, model, candidate, production);
     if (existing) {

@@ -3,8 +3,9 @@ import { compareScore, meetsThreshold, type Direction, type ScoreVerdict } from 
 import { shelfRegistrySchema } from "../../schemas/registry";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
-import { AppError, parseInput } from "../errors";
+import { parseInput } from "../errors";
 import { revisionCache, type ModelRevision } from "../models/revision-cache";
+import { getShelf } from "../shelves/get-shelf";
 import { deploymentEvents, distinctMetrics, modelState } from "./registry-reads";
 
 export type MetricChoiceDto = { name: string; direction: Direction | null; declared: boolean };
@@ -28,14 +29,11 @@ export type ShelfRegistryDto = {
 export async function getShelfRegistry({ ctx, input }: { ctx: Ctx; input: { slug: string } }): Promise<ShelfRegistryDto> {
   requireRole(ctx, "read");
   const { slug } = parseInput(shelfRegistrySchema, input);
-  const [shelf] = await db().$queryRaw<{ id: number; slug: string; title: string; description: string; team: string; modelId: number | null; modelName: string | null; modelDescription: string | null; revision: string | null }[]>`
-    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName", m.description AS "modelDescription", m.revision::text AS revision
-    FROM "Shelf" s LEFT JOIN "Model" m ON m."shelfId" = s.id WHERE s.slug = ${slug}`;
-  if (!shelf) throw new AppError("NOT_FOUND", `No shelf "${slug}".`);
+  const shelf = await getShelf({ ctx, input: { slug } });
   requireRole(ctx, "read", { shelfId: shelf.id });
   const info = { id: shelf.id, slug: shelf.slug, title: shelf.title, description: shelf.description, team: shelf.team };
-  if (shelf.modelId === null || shelf.modelName === null || shelf.revision === null) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
-  const model = { id: shelf.modelId, name: shelf.modelName, description: shelf.modelDescription ?? "", revision: shelf.revision };
+  if (shelf.modelId === null || shelf.modelName === null || shelf.modelRevision === null) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
+  const model = { id: shelf.modelId, name: shelf.modelName, description: shelf.modelDescription ?? "", revision: shelf.modelRevision };
   return { shelf: info, model: { name: model.name, description: model.description }, ...(await summaries(model, [], () => summarize(model))) };
 }
 

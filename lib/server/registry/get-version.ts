@@ -35,16 +35,15 @@ export async function getVersion({ ctx, input }: { ctx: Ctx; input: GetVersionIn
 const versions = revisionCache<VersionDetailDto>(500);
 
 async function readVersion(model: ModelRef, version: number): Promise<VersionDetailDto> {
-  const data = { version };
   const [[row], children, state, deployments] = await Promise.all([
-    readVersions(db(), model.id, Prisma.sql`v."version" = ${data.version}::int`),
+    readVersions(db(), model.id, Prisma.sql`v."version" = ${version}::int`),
     db().$queryRaw<{ version: number }[]>`
       SELECT c."version" FROM "ModelVersion" c JOIN "ModelVersion" v ON v.id = c."parentVersionId"
-      WHERE v."modelId" = ${model.id}::int AND v."version" = ${data.version}::int ORDER BY c."version" LIMIT ${MAX_CHILDREN}::int`,
+      WHERE v."modelId" = ${model.id}::int AND v."version" = ${version}::int ORDER BY c."version" LIMIT ${MAX_CHILDREN}::int`,
     modelState(model),
     deploymentEvents(model),
   ]);
-  if (!row) throw new AppError("NOT_FOUND", `${model.name} has no version ${data.version}.`);
+  if (!row) throw new AppError("NOT_FOUND", `${model.name} has no version ${version}.`);
   const productionVersion = state.production?.version ?? null;
   const periods = productionPeriods(deployments);
   return {

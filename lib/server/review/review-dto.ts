@@ -1,6 +1,5 @@
 import "server-only";
-import type { Change } from "../../review/annotate";
-import type { TypeShare } from "../../review/compare";
+import type { Change, ListComparison } from "../../review/annotate";
 import type { QueuePosition } from "../../review/queue";
 import type { ItemFlag, QueueFiltersValue, Verdict } from "../../schemas/review";
 
@@ -32,17 +31,8 @@ export type ListenerContextDto = {
   recentListens: { uri: string; title: string; type: string; creator: string }[];
 };
 
-export type ComparisonDto = {
-  rbo: number;
-  overlapAt10: number;
-  added: number;
-  dropped: number;
-  movedUp: number;
-  movedDown: number;
-  unchanged: number;
-  typeMix: TypeShare[];
-  repeats: { candidate: number; baseline: number };
-};
+/** How the two lists of one listener differ, as lib/review/annotate computes it. */
+export type ComparisonDto = ListComparison;
 
 export type MyReviewDto = { verdict: Verdict; itemFlags: { uri: string; flags: ItemFlag[] }[]; comment: string; updatedAt: string };
 

@@ -7,13 +7,24 @@ import { AppError, parseInput } from "../errors";
 
 export const shelfSlugSchema = z.object({ slug: z.string().min(1).max(100) });
 
-export type ShelfDto = { id: number; slug: string; title: string; description: string; team: string; modelId: number | null; modelName: string | null };
+export type ShelfDto = {
+  id: number;
+  slug: string;
+  title: string;
+  description: string;
+  team: string;
+  modelId: number | null;
+  modelName: string | null;
+  modelDescription: string | null;
+  /** The model's registry revision (see lib/server/models/revision-cache.ts). */
+  modelRevision: string | null;
+};
 
 // One look-up per slug per page render, however many sections ask (React's request cache; outside a
 // render it simply calls through).
 const lookupShelf = cache(async (slug: string): Promise<ShelfDto | null> => {
   const [row] = await db().$queryRaw<ShelfDto[]>`
-    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName"
+    SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName", m.description AS "modelDescription", m.revision::text AS "modelRevision"
     FROM "Shelf" s LEFT JOIN "Model" m ON m."shelfId" = s.id WHERE s.slug = ${slug}`;
   return row ?? null;
 });
