@@ -31,7 +31,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             {NAV.map((n) => (
-              <NavLink key={n.href} href={n.href}>{n.label}{n.href === "/alerts" && <AlertsNavBadge ctx={ctx} />}</NavLink>
+              <NavLink key={n.href} href={n.href}>{n.label}{n.href === "/alerts" && <AlertsNavBadge />}</NavLink>
             ))}
           </nav>
           {user && (

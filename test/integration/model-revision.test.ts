@@ -7,7 +7,9 @@ import { getShelfRegistry } from "../../lib/server/registry/get-shelf-registry";
 import { listVersionRows } from "../../lib/server/registry/list-version-rows";
 import { recordEvaluations } from "../../lib/server/registry/record-evaluations";
 import { registerVersion } from "../../lib/server/registry/register-version";
-import { freshModel } from "./registry-fixtures";
+import { getVersionGate } from "../../lib/server/promotions/get-version-gate";
+import { getVersionReviewSummary } from "../../lib/server/review/get-version-review-summary";
+import { freshModel, userCtx } from "./registry-fixtures";
 
 // Registry reads are kept in the process while a model's revision stands; the revision is bumped by
 // triggers on every write to the model's registry rows. These tests write by every route a change can
@@ -83,5 +85,50 @@ describe("registry reads kept per revision", () => {
     expect(registry.production?.version).toBe(v2.version);
     expect(registry.candidate).toBeNull();
     expect((await compareScores({ ctx, input: { model: m.modelName, version: v2.version } })).baseline?.role).not.toBe("production");
+  });
+});
+
+describe("what a version page shows beside the registry, kept per revision", () => {
+  it("shows a new review, a reviewer's new name and a changed catalogue item at the next read", async () => {
+    const m = await freshModel(0.3);
+    const v1 = (await registerVersion({ ctx, input: { model: m.modelName } })).version;
+    const { id: versionId } = await db().modelVersion.findUniqueOrThrow({ where: { modelId_version: { modelId: m.modelId, version: v1.version } }, select: { id: true } });
+    const reviewer = await userCtx("reviewer");
+    const reviewerId = reviewer.actor.kind === "user" ? reviewer.actor.id : "";
+    const listener = await db().listener.create({ data: { externalId: `l-${m.slug}` }, select: { id: true } });
+    const item = await db().item.create({ data: { uri: `item:${m.slug}`, type: "podcast", title: "Old title" }, select: { id: true } });
+    const input = { slug: m.slug, version: v1.version };
+
+    const gate = () => getVersionGate({ ctx, input });
+    const summary = () => getVersionReviewSummary({ ctx, input });
+    expect((await summary()).total).toBe(0);
+    expect((await gate()).checks.find((c) => c.id === "reviews_count")?.verdict).toBe("no_data");
+
+    await db().review.create({
+      data: { versionId, listenerId: listener.id, reviewerId, verdict: "better", comment: "good", itemFlags: [{ itemId: item.id, flags: ["stale"] }] },
+    });
+    const reviewed = await summary();
+    expect(reviewed.verdicts.better).toBe(1);
+    expect(reviewed.comments[0]?.reviewer).toBe("reviewer");
+    expect(reviewed.flagged[0]?.title).toBe("Old title");
+    expect((await gate()).checks.find((c) => c.id === "reviews_count")?.observed).toBe(1);
+
+    await db().user.update({ where: { id: reviewerId }, data: { name: "Renamed Reviewer" } });
+    expect((await summary()).comments[0]?.reviewer).toBe("Renamed Reviewer");
+    await db().$executeRaw`UPDATE "Item" SET title = 'New title' WHERE id = ${item.id}`;
+    expect((await summary()).flagged[0]?.title).toBe("New title");
+  });
+
+  it("moves with validation reports and their feature results, and not with an update that changes no item", async () => {
+    const m = await freshModel();
+    const r0 = await revision(m.modelId);
+    const stats = await db().featureStatistics.create({ data: { modelId: m.modelId, kind: "training", datasetKey: "training:test" }, select: { id: true } });
+    expect(await revision(m.modelId)).toBe(r0);
+    await db().$executeRaw`INSERT INTO "ValidationReport" ("modelId", kind, "baselineId", "targetId", "featureCount", "anomalyCount", "maxSeverity")
+      VALUES (${m.modelId}, 'skew', ${stats.id}, ${stats.id}, 1, 0, 0)`;
+    expect(await revision(m.modelId)).toBeGreaterThan(r0);
+    const r1 = await revision(m.modelId);
+    await db().$executeRaw`UPDATE "Item" SET title = title WHERE false`;
+    expect(await revision(m.modelId)).toBe(r1);
   });
 });

@@ -14,7 +14,18 @@ import { auth } from "./better-auth";
  * deactivation, a sign-out or a revoked session takes effect at once, whatever the cookie says. Read once
  * per page render (the layout and the page both ask), through React's request cache.
  */
-export const getSessionCtx = cache(readSessionCtx);
+export async function getSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
+  // React's cache keys on the arguments as passed: no argument and `undefined` are two entries.
+  return (await (requestHeaders ? readSession(requestHeaders) : readSession()))?.ctx ?? null;
+}
+
+/**
+ * How many alerts are open, for the navigation's badge: read by the same query as the session, so that
+ * every page shows it without a query of its own. Zero when no one is signed in.
+ */
+export async function getOpenAlertCount(): Promise<number> {
+  return (await readSession())?.openAlerts ?? 0;
+}
 
 // better-auth checks a session cookie's signature and refreshes the session's expiry (once a day of use).
 // A cookie it accepted is remembered here, by a hash of its value, for a few minutes: in between, one query
@@ -23,9 +34,10 @@ const RECHECK_MS = 5 * 60_000;
 const REMEMBERED = 10_000;
 const accepted = new Map<string, { token: string; at: number }>();
 
-type UserRow = { id: string; email: string; name: string; role: RoleName; active: boolean; leadShelfIds: number[] };
+type UserRow = { id: string; email: string; name: string; role: RoleName; active: boolean; leadShelfIds: number[]; openAlerts: number };
 
-async function readSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
+// Once per request (React's request cache), whoever asks first: the layout, the page or the badge.
+const readSession = cache(async (requestHeaders?: Headers): Promise<{ ctx: Ctx; openAlerts: number } | null> => {
   const h = requestHeaders ?? (await headers());
   const cookie = getSessionCookie(h);
   if (!cookie) return null;
@@ -42,7 +54,8 @@ async function readSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
   }
   const [user] = await db().$queryRaw<UserRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
-      coalesce((SELECT array_agg(l."shelfId" ORDER BY l."shelfId") FROM "LeadShelf" l WHERE l."userId" = u.id), '{}') AS "leadShelfIds"
+      coalesce((SELECT array_agg(l."shelfId" ORDER BY l."shelfId") FROM "LeadShelf" l WHERE l."userId" = u.id), '{}') AS "leadShelfIds",
+      (SELECT count(*)::int FROM "Alert" a WHERE a.status = 'open') AS "openAlerts"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.token = ${token.token} AND s."expiresAt" > now()`;
   if (!user) {
@@ -51,10 +64,10 @@ async function readSessionCtx(requestHeaders?: Headers): Promise<Ctx | null> {
   }
   if (!user.active) return null;
   return {
-    actor: { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, leadShelfIds: user.leadShelfIds },
-    now: new Date(),
+    ctx: { actor: { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, leadShelfIds: user.leadShelfIds }, now: new Date() },
+    openAlerts: user.openAlerts,
   };
-}
+});
 
 /** The session context, or a redirect to the sign-in page. */
 export async function requireSessionCtx(): Promise<Ctx> {

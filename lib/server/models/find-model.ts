@@ -7,9 +7,19 @@ import { AppError } from "../errors";
 
 export type ModelRef = { id: number; name: string; shelfId: number; shelfSlug: string; shelfTitle: string; revision: string };
 
+// Models this page render has already read along with something else (a shelf by slug): no query for them.
+const seenThisRender = cache(() => new Map<string, ModelRef>());
+
+/** Notes a model read by another query of this page render, so that `findModel` needs none (outside a render, nothing). */
+export function rememberModel(model: ModelRef): void {
+  seenThisRender().set(model.name, model);
+}
+
 // One look-up per model name per page render, however many sections of the page ask (React's request
 // cache; outside a render it simply calls through).
 const lookupModel = cache(async (name: string): Promise<ModelRef | null> => {
+  const seen = seenThisRender().get(name);
+  if (seen) return seen;
   const [row] = await db().$queryRaw<ModelRef[]>`
     SELECT m.id, m.name, m."shelfId", s.slug AS "shelfSlug", s.title AS "shelfTitle", m.revision::text AS revision
     FROM "Model" m JOIN "Shelf" s ON s.id = m."shelfId" WHERE m.name = ${name}`;

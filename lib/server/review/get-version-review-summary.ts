@@ -5,6 +5,8 @@ import { versionSummaryInputSchema, type ItemFlag, type Verdict } from "../../sc
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
+import { revisionCache } from "../models/revision-cache";
+import { getShelf } from "../shelves/get-shelf";
 import { findVersionByShelf } from "./find-version";
 import { parseFlags } from "./item-flags";
 import { loadPanelComparison } from "./panel-comparison";
@@ -33,10 +35,20 @@ export type VersionReviewSummaryDto = {
 
 const TOP = { flagged: 12, changes: 8, comments: 5 };
 
+// The same for every viewer, and kept while the model's revision stands: reviews, samples, the gate policy
+// and production move it, and so do reviewers' names and the catalogue's items.
+const summaries = revisionCache<VersionReviewSummaryDto>(200);
+
 /** How the review of a version came out: verdicts, share of "worse", flagged items, reviewers, the panel's biggest changes. */
 export async function getVersionReviewSummary({ ctx, input }: { ctx: Ctx; input: { slug: string; version: number | string } }): Promise<VersionReviewSummaryDto> {
   requireRole(ctx, "read");
   const ref = parseInput(versionSummaryInputSchema, input);
+  const shelf = await getShelf({ ctx, input: { slug: ref.slug } });
+  if (shelf.modelId === null || shelf.modelRevision === null) return summarize(ref);
+  return summaries({ id: shelf.modelId, revision: shelf.modelRevision }, [ref.version], () => summarize(ref));
+}
+
+async function summarize(ref: { slug: string; version: number }): Promise<VersionReviewSummaryDto> {
   const target = await findVersionByShelf(db(), ref.slug, ref.version);
   const productionId = target.productionVersionId;
   const baselineId = productionId !== null && productionId !== target.versionId ? productionId : null;

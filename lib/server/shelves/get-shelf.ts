@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { rememberModel } from "../models/find-model";
 
 export const shelfSlugSchema = z.object({ slug: z.string().min(1).max(100) });
 
@@ -26,6 +27,9 @@ const lookupShelf = cache(async (slug: string): Promise<ShelfDto | null> => {
   const [row] = await db().$queryRaw<ShelfDto[]>`
     SELECT s.id, s.slug, s.title, s.description, s.team, m.id AS "modelId", m.name AS "modelName", m.description AS "modelDescription", m.revision::text AS "modelRevision"
     FROM "Shelf" s LEFT JOIN "Model" m ON m."shelfId" = s.id WHERE s.slug = ${slug}`;
+  if (row?.modelId != null && row.modelName !== null && row.modelRevision !== null) {
+    rememberModel({ id: row.modelId, name: row.modelName, shelfId: row.id, shelfSlug: row.slug, shelfTitle: row.title, revision: row.modelRevision });
+  }
   return row ?? null;
 });
 
