@@ -12,7 +12,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
+import { renderTurns } from "./render-turns.mjs";
 
+// Two renders at a time per worker: one computing while the other waits on the database.
+const DEFAULT_RENDER_TURNS = 2;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" }, host: { type: "string", default: "0.0.0.0" }, workers: { type: "string" } } });
 const port = Number(values.port);
@@ -92,7 +95,9 @@ async function runWorker() {
   const app = next({ dev: false, dir: ROOT, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => handle(req, res));
+  // Renders at a time per worker (SHELFWATCH_RENDER_CONCURRENCY; 0 lets every request in at once).
+  const turns = Number(process.env.SHELFWATCH_RENDER_CONCURRENCY ?? DEFAULT_RENDER_TURNS);
+  const server = http.createServer(turns > 0 ? renderTurns((req, res) => handle(req, res), { limit: turns }) : (req, res) => handle(req, res));
   server.listen(port, host);
   // Its request counters, for the primary gathering them (null before it counted anything).
   process.on("message", (message) => {

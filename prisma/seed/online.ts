@@ -52,10 +52,12 @@ export async function seedOnlineMetrics(db: SeedDb, options: SeedOnlineMetricsOp
   const spec = shelfSpec(model.shelf.slug);
   const rows = await db.modelVersion.findMany({
     where: { modelId: options.modelId },
-    select: { id: true, version: true, trainedAt: true, evaluations: { where: { metric: PRIMARY_METRIC, dataset: "" }, select: { value: true } } },
+    select: { id: true, version: true, trainedAt: true },
     orderBy: { version: "asc" },
   });
-  const versions = rows.map((r) => ({ id: r.id, version: r.version, trainedAt: r.trainedAt, primary: r.evaluations[0]?.value ?? spec.ndcgStart }));
+  const scores = await db.evaluation.findMany({ where: { modelId: options.modelId, metric: PRIMARY_METRIC, dataset: "" }, select: { versionId: true, value: true } });
+  const primary = new Map(scores.map((s) => [s.versionId, s.value]));
+  const versions = rows.map((r) => ({ id: r.id, version: r.version, trainedAt: r.trainedAt, primary: primary.get(r.id) ?? spec.ndcgStart }));
   const plan = planDeployments(versions, model.gatePolicy ?? { absoluteThreshold: null, maxRegression: null }, options.rollbackVersion ?? null);
   if (plan.length === 0) throw new Error(`Model ${model.name} has no versions to deploy.`);
   await db.deployment.createMany({

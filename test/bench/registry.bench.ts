@@ -17,6 +17,8 @@ import { BENCH_MODEL, BENCH_SLUG, SCALE, seedRegistryScale } from "./registry-sc
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+// Each page is measured warm, as on a server that has been up a while: the JIT has compiled its code.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const BATCH = 10_000;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
 const DIST_DIR = process.env.SHELFWATCH_DIST_DIR ?? ".next-bench";
@@ -68,7 +70,7 @@ async function main() {
     ];
     const results: LoadResult[] = [];
     for (const [name, p, headers] of targets) {
-      await load(name, app.url + p, headers, { connections: 4, seconds: 3 }); // warm-up
+      await load(name, app.url + p, headers, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
       log(`measuring ${name} (${CONNECTIONS} clients, ${SECONDS} s)…`);
       results.push(await load(name, app.url + p, headers, { connections: CONNECTIONS, seconds: SECONDS }));
     }
@@ -103,6 +105,7 @@ async function main() {
     const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
     console.log(`\nRegistry benchmark: ${SCALE.versions.toLocaleString()} versions, ${seeded.scores.toLocaleString()} scores, ${os.cpus().length} cores, ${CONNECTIONS} concurrent clients, ${SECONDS} s each`);
     // Other work on the machine slows every figure: the load average says how much there was.
+    console.log(`Each page warmed up for ${WARMUP_SECONDS} s first; web workers render ${process.env.SHELFWATCH_RENDER_CONCURRENCY ?? "2"} pages at a time each.`);
     console.log(`Load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${os.loadavg()[0]!.toFixed(1)}\n`);
     console.log(line(["measurement", "p50 ms", "p95 ms", "req/s", "requests", "failures"]));
     console.log(line(["---", "---:", "---:", "---:", "---:", "---:"]));

@@ -42,6 +42,24 @@ describe("a model's revision", () => {
   });
 });
 
+describe("a score's version", () => {
+  it("must be a version of the score's own model, checked once per statement for any writer", async () => {
+    const a = await freshModel();
+    const b = await freshModel();
+    await registerVersion({ ctx, input: { model: a.modelName } });
+    await registerVersion({ ctx, input: { model: b.modelName } });
+    const [va, vb] = await Promise.all([a, b].map((m) => db().modelVersion.findFirstOrThrow({ where: { modelId: m.modelId }, select: { id: true } })));
+    await db().$executeRaw`INSERT INTO "Evaluation" ("modelId", "versionId", metric, value) VALUES (${a.modelId}, ${va!.id}, 'm', 0.1)`;
+    // One good row and one naming the other model's version: the statement fails whole.
+    await expect(db().$executeRaw`INSERT INTO "Evaluation" ("modelId", "versionId", metric, value) VALUES (${a.modelId}, ${va!.id}, 'n', 0.1), (${a.modelId}, ${vb!.id}, 'm', 0.2)`).rejects.toThrow(/names no version of its model/);
+    await expect(db().$executeRaw`UPDATE "Evaluation" SET "versionId" = ${vb!.id} WHERE "modelId" = ${a.modelId}`).rejects.toThrow(/names no version of its model/);
+    expect(await db().evaluation.count({ where: { modelId: a.modelId } })).toBe(1);
+    // Deleting the version deletes its scores.
+    await db().modelVersion.delete({ where: { id: va!.id } });
+    expect(await db().evaluation.count({ where: { modelId: a.modelId } })).toBe(0);
+  });
+});
+
 describe("registry reads kept per revision", () => {
   it("show a new score, a corrected score and a changed threshold at the next read", async () => {
     const m = await freshModel(0.3);

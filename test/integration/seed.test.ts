@@ -91,11 +91,13 @@ describe("the demo seed", () => {
   });
 
   it("places one candidate below its gate threshold and the others above", async () => {
-    const candidates = await db().evaluation.findMany({
-      where: { metric: "ndcg@10", dataset: "", version: { version: 52 } },
-      select: { value: true, version: { select: { model: { select: { shelf: { select: { slug: true } }, gatePolicy: { select: { absoluteThreshold: true } } } } } } },
-    });
-    const below = candidates.filter((c) => c.value < c.version.model.gatePolicy!.absoluteThreshold!).map((c) => c.version.model.shelf.slug);
+    const candidates = await db().$queryRaw<{ value: number; threshold: number; slug: string }[]>`
+      SELECT e.value, g."absoluteThreshold" AS threshold, s.slug
+      FROM "Evaluation" e JOIN "ModelVersion" v ON v.id = e."versionId" JOIN "Model" m ON m.id = v."modelId"
+        JOIN "Shelf" s ON s.id = m."shelfId" JOIN "GatePolicy" g ON g."modelId" = m.id
+      WHERE e.metric = 'ndcg@10' AND e.dataset = '' AND v.version = 52`;
+    expect(candidates).toHaveLength(3);
+    const below = candidates.filter((c) => c.value < c.threshold).map((c) => c.slug);
     expect(below).toEqual(["try-something-else"]);
   });
 

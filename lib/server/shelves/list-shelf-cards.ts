@@ -73,12 +73,10 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
       : null,
     model ? latestReports(model.id) : [],
     metricName && model
-      ? db().evaluation.findMany({
-          where: { modelId: model.id, metric: metricName, dataset: "" },
-          orderBy: { version: { version: "desc" } },
-          take: TREND_VERSIONS,
-          select: { value: true, version: { select: { version: true } } },
-        })
+      ? db().$queryRaw<{ version: number; value: number }[]>`
+          SELECT v.version, e.value FROM "Evaluation" e JOIN "ModelVersion" v ON v.id = e."versionId"
+          WHERE e."modelId" = ${model.id}::int AND e.metric = ${metricName} AND e.dataset = ''
+          ORDER BY v.version DESC LIMIT ${TREND_VERSIONS}::int`
       : [],
   ]);
   const scoreOf = (id: number | undefined) => scores.find((s) => s.versionId === id)?.value ?? null;
@@ -103,7 +101,7 @@ async function toCard(shelf: ShelfRow, now: Date): Promise<ShelfCardDto> {
     lastRetrainAt: lastRetrainAt?.toISOString() ?? null,
     retrainOverdue: !lastRetrainAt || now.getTime() - lastRetrainAt.getTime() > RETRAIN_OVERDUE_DAYS * 86_400_000,
     openAlerts: shelf._count.alerts,
-    trend: trend.map((t) => ({ version: t.version.version, value: t.value })).reverse(),
+    trend: trend.map((t) => ({ version: t.version, value: t.value })).reverse(),
     validation: reports,
   };
 }
