@@ -21,17 +21,19 @@ export async function recordEvaluations({ ctx, input }: { ctx: Ctx; input: Recor
   const model = await findModel(ctx, data.model, "ingest");
   const versionId = await findVersionId(db(), model, data.version);
   const metrics = data.evaluations.map((e) => e.metric);
-  const values = data.evaluations.map((e) => e.value);
   const datasets = data.evaluations.map((e) => e.dataset);
+  // The batch travels as one JSON text that PostgreSQL reads into rows natively, rather than as arrays
+  // the driver escapes element by element.
+  const rows = JSON.stringify(data.evaluations.map((e) => [e.metric, e.value, e.dataset]));
 
   return db().$transaction(async (tx) => {
-    // unnest turns three parallel arrays into rows: one round trip and one statement for the batch.
-    // The WHERE on the update skips identical scores, so a replay reports them as unchanged.
+    // One round trip and one statement for the batch. The WHERE on the update skips identical scores,
+    // so a replay reports them as unchanged.
     const [counts] = await tx.$queryRaw<{ inserted: number; updated: number }[]>`
       WITH written AS (
         INSERT INTO "Evaluation" ("modelId", "versionId", "metric", "value", "dataset", "createdAt")
-        SELECT ${model.id}::int, ${versionId}::int, t.metric, t.value, t.dataset, ${ctx.now}::timestamptz AT TIME ZONE 'UTC'
-        FROM unnest(${metrics}::text[], ${values}::float8[], ${datasets}::text[]) AS t(metric, value, dataset)
+        SELECT ${model.id}::int, ${versionId}::int, t->>0, (t->>1)::float8, t->>2, ${ctx.now}::timestamptz AT TIME ZONE 'UTC'
+        FROM json_array_elements(${rows}::json) AS t
         ON CONFLICT ("versionId", "metric", "dataset") DO UPDATE SET "value" = EXCLUDED."value", "createdAt" = EXCLUDED."createdAt"
         WHERE "Evaluation"."value" IS DISTINCT FROM EXCLUDED."value"
         RETURNING (xmax = 0) AS inserted

@@ -12,12 +12,12 @@ DECLARE
     named int;
     found int;
 BEGIN
-    SELECT count(*) INTO named FROM (SELECT DISTINCT "modelId", "versionId" FROM new_rows) n;
-    SELECT count(*) INTO found FROM (
-        SELECT 1 FROM "ModelVersion" v
-        WHERE (v."modelId", v."id") IN (SELECT DISTINCT "modelId", "versionId" FROM new_rows)
-        FOR KEY SHARE
-    ) f;
+    -- Each (model, version) pair the statement wrote, once; its version row locked as a foreign key would.
+    SELECT count(*), count(v."id") INTO named, found
+    FROM (SELECT DISTINCT "modelId", "versionId" FROM new_rows) n
+    LEFT JOIN LATERAL (
+        SELECT m."id" FROM "ModelVersion" m WHERE m."id" = n."versionId" AND m."modelId" = n."modelId" FOR KEY SHARE
+    ) v ON true;
     IF found < named THEN
         RAISE EXCEPTION 'a score names no version of its model'
             USING ERRCODE = 'foreign_key_violation', TABLE = 'Evaluation', CONSTRAINT = 'Evaluation_modelId_versionId_check';
