@@ -12,6 +12,8 @@ export type MetricChartProps = {
   slug: string;
   metric: string;
   series: PackedColumns<VersionSeriesPoint>;
+  /** How many points `series` holds: the label says so before the chart is drawn. */
+  shown: number;
   threshold: number | null;
   direction: "higher_is_better" | "lower_is_better" | null;
   productionVersion: number | null;
@@ -48,12 +50,13 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 }
 
 /** A metric by version, with production's score at each training, the gate threshold and markers. */
-export function ChartLineMetric({ slug, metric, series, threshold, direction, productionVersion, candidateVersion }: MetricChartProps) {
+export function ChartLineMetric({ slug, metric, series, shown, threshold, direction, productionVersion, candidateVersion }: MetricChartProps) {
   const router = useRouter();
-  const points = useMemo(() => unpackColumns(series), [series]);
   const mounted = useMounted();
+  // Only where the chart is drawn (the browser): the server renders the labelled frame alone.
+  const points = useMemo(() => (mounted ? unpackColumns(series) : []), [mounted, series]);
   const dense = points.length > 120;
-  const label = `${metric} by version, ${points.length} versions shown${threshold !== null ? `, gate threshold ${formatMetric(threshold)}` : ""}${direction ? `, ${direction === "higher_is_better" ? "higher" : "lower"} is better` : ""}.`;
+  const label = `${metric} by version, ${shown} versions shown${threshold !== null ? `, gate threshold ${formatMetric(threshold)}` : ""}${direction ? `, ${direction === "higher_is_better" ? "higher" : "lower"} is better` : ""}.`;
   return (
     <div role="img" aria-label={label} data-testid="chart-metric" className="w-full" style={{ minHeight: 300 }}>
       {mounted && (

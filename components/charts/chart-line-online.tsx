@@ -11,6 +11,8 @@ export type OnlineChartProps = {
   metric: string;
   series: PackedColumns<OnlinePoint>;
   deployments: PackedColumns<{ at: number; toVersion: number; reason: string }>;
+  /** The window (ISO days) and how many deployments it marks: the label says so before the chart is drawn. */
+  window: { from: string; to: string; deployments: number };
 };
 
 const BRAND = "#1d4ed8";
@@ -37,10 +39,11 @@ function TooltipBody({ active, payload, metric }: { active?: boolean; payload?: 
 }
 
 /** An online metric by day, with a marker at each move of the production alias. */
-export function ChartLineOnline({ metric, series, deployments }: OnlineChartProps) {
-  const points = useMemo(() => unpackColumns(series), [series]);
-  const markers = useMemo(() => unpackColumns(deployments), [deployments]);
+export function ChartLineOnline({ metric, series, deployments, window }: OnlineChartProps) {
   const mounted = useMounted();
+  // Only where the chart is drawn (the browser): the server renders the labelled frame alone.
+  const points = useMemo(() => (mounted ? unpackColumns(series) : []), [mounted, series]);
+  const markers = useMemo(() => (mounted ? unpackColumns(deployments) : []), [mounted, deployments]);
   const dense = markers.length > MAX_LINES;
   const first = points[0]?.day ?? 0;
   const last = points[points.length - 1]?.day ?? 0;
@@ -56,7 +59,7 @@ export function ChartLineOnline({ metric, series, deployments }: OnlineChartProp
   }, [points]);
   const lines = dense ? markers.filter((d) => d.reason === "rollback") : markers;
   const ticks = useMemo(() => (dense ? markers.filter((d) => d.reason !== "rollback").map((d) => ({ day: Math.min(Math.max(d.at, first), last), tick: lo })) : []), [dense, markers, first, last, lo]);
-  const label = `${metric} per day from ${points.length ? shortDate(new Date(first)) : "—"} to ${points.length ? shortDate(new Date(last)) : "—"}, ${markers.length} deployments marked.`;
+  const label = `${metric} per day from ${shortDate(new Date(window.from))} to ${shortDate(new Date(window.to))}, ${window.deployments} deployments marked.`;
   return (
     <div role="img" aria-label={label} data-testid="chart-online" className="w-full" style={{ minHeight: 260 }}>
       {mounted && (
