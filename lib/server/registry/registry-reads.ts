@@ -89,7 +89,7 @@ export function deploymentEvents(model: ModelRevision): Promise<DeploymentLogEnt
 }
 
 /**
- * Distinct metric names of a model's evaluations and of its online metrics, by walking the
+ * Distinct metric names of a model's scores on the main dataset and of its online metrics, by walking the
  * (modelId, metric, …) indexes one name at a time (a loose index scan): a million scores cost one probe
  * per distinct name.
  */
@@ -102,9 +102,9 @@ export function distinctMetrics(model: ModelRevision): Promise<{ offline: string
 async function readDistinctMetrics(modelId: number): Promise<{ offline: string[]; online: string[] }> {
   const rows = await db().$queryRaw<{ kind: string; metric: string }[]>`
     WITH RECURSIVE e(metric) AS (
-      (SELECT "metric" FROM "Evaluation" WHERE "modelId" = ${modelId}::int ORDER BY "metric" LIMIT 1)
+      (SELECT "metric" FROM "Evaluation" WHERE "modelId" = ${modelId}::int AND "dataset" = '' ORDER BY "metric" LIMIT 1)
       UNION ALL
-      SELECT (SELECT x."metric" FROM "Evaluation" x WHERE x."modelId" = ${modelId}::int AND x."metric" > e.metric ORDER BY x."metric" LIMIT 1)
+      SELECT (SELECT x."metric" FROM "Evaluation" x WHERE x."modelId" = ${modelId}::int AND x."dataset" = '' AND x."metric" > e.metric ORDER BY x."metric" LIMIT 1)
       FROM e WHERE e.metric IS NOT NULL
     ), o(metric) AS (
       (SELECT "metric" FROM "OnlineMetric" WHERE "modelId" = ${modelId}::int ORDER BY "metric" LIMIT 1)
