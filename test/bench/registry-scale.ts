@@ -62,6 +62,8 @@ export async function seedRegistryScale(db: Db, now: Date): Promise<{ modelId: n
     CROSS JOIN LATERAL (SELECT d."toVersionId" FROM "Deployment" d WHERE d."modelId" = ${modelId}::int AND d."createdAt" <= day + interval '12 hours' ORDER BY d."createdAt" DESC LIMIT 1) p`;
   // As autovacuum would have by now: statistics for the planner, visibility maps for index-only scans.
   await db.$executeRawUnsafe(`VACUUM ANALYZE`);
+  // And as the checkpointer would have: the seed's dirty pages written out now, not while pages are measured.
+  await db.$executeRawUnsafe(`CHECKPOINT`);
   const scores = await db.evaluation.count({ where: { modelId } });
   return { modelId, production, candidate: n, scores };
 }
