@@ -28,9 +28,20 @@ export function fromColumns<T extends object>(columns: Columns<T>): T[] {
  */
 export type PackedColumns<T> = string & { readonly __columns?: T };
 
-/** Rows to packed columns, for the given fields. */
+// Series kept per model revision reach every page render as the same array: packed once, by fields.
+const packedByRows = new WeakMap<readonly object[], Map<string, string>>();
+
+/** Rows to packed columns, for the given fields (the rows must not change afterwards: the text is reused). */
 export function packColumns<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): PackedColumns<Pick<T, K>> {
-  return JSON.stringify(toColumns(rows, keys)) as PackedColumns<Pick<T, K>>;
+  const fields = keys.join("\u0000");
+  let packed = packedByRows.get(rows);
+  let text = packed?.get(fields);
+  if (text === undefined) {
+    text = JSON.stringify(toColumns(rows, keys));
+    if (!packed) packedByRows.set(rows, (packed = new Map()));
+    packed.set(fields, text);
+  }
+  return text as PackedColumns<Pick<T, K>>;
 }
 
 /** Packed columns back to rows. */

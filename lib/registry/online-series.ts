@@ -37,8 +37,8 @@ export function buildOnlineSeries(rows: readonly OnlineRow[], periods: readonly 
 }
 
 /** At most `maxPoints` points, keeping the days of deployments and every change of serving version. */
-export function downsampleOnlineSeries(points: readonly OnlinePoint[], maxPoints: number, deploymentTimes: readonly number[]): OnlinePoint[] {
-  if (points.length <= maxPoints) return points.slice();
+export function downsampleOnlineSeries(points: readonly OnlinePoint[], maxPoints: number, deploymentTimes: readonly number[]): readonly OnlinePoint[] {
+  if (points.length <= maxPoints) return points;
   const deploymentDays = new Set(deploymentTimes.map(dayOf));
   const withXY = points.map((p) => ({ day: p.day, version: p.version, value: p.value, x: p.day, y: p.value }));
   const kept = lttb(withXY, maxPoints, {

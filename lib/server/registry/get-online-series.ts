@@ -15,7 +15,7 @@ export type OnlineSeriesDto = {
   metrics: string[];
   from: string;
   to: string;
-  points: OnlinePoint[];
+  points: readonly OnlinePoint[];
   /** Moves of the production alias inside the window, for markers. */
   deployments: { at: number; toVersion: number; fromVersion: number | null; reason: string }[];
   days: number;
