@@ -28,23 +28,43 @@ export function fromColumns<T extends object>(columns: Columns<T>): T[] {
  */
 export type PackedColumns<T> = string & { readonly __columns?: T };
 
+/**
+ * Shorter spellings of a column's values, undone by `unpackColumns` (the packed text names them):
+ * "day" writes UTC-midnight timestamps as day numbers, "flag" writes booleans as 1 and 0.
+ */
+export type ColumnCodec = "day" | "flag";
+const DAY_MS = 86_400_000;
+const encode: Record<ColumnCodec, (v: unknown) => unknown> = {
+  day: (v) => (typeof v === "number" ? Math.round(v / DAY_MS) : v),
+  flag: (v) => (typeof v === "boolean" ? (v ? 1 : 0) : v),
+};
+const decode: Record<ColumnCodec, (v: unknown) => unknown> = {
+  day: (v) => (typeof v === "number" ? v * DAY_MS : v),
+  flag: (v) => (v === 1 ? true : v === 0 ? false : v),
+};
+const CODECS_KEY = "$codecs";
+
 // Series kept per model revision reach every page render as the same array: packed once, by fields.
 const packedByRows = new WeakMap<readonly object[], Map<string, string>>();
 
 /** Rows to packed columns, for the given fields (the rows must not change afterwards: the text is reused). */
-export function packColumns<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): PackedColumns<Pick<T, K>> {
-  const fields = keys.join("\u0000");
+export function packColumns<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[], codecs: Partial<Record<K, ColumnCodec>> = {}): PackedColumns<Pick<T, K>> {
+  const memoKey = JSON.stringify([keys, codecs]);
   let packed = packedByRows.get(rows);
-  let text = packed?.get(fields);
+  let text = packed?.get(memoKey);
   if (text === undefined) {
-    text = JSON.stringify(toColumns(rows, keys));
+    const columns: Record<string, unknown> = toColumns(rows, keys);
+    for (const [key, codec] of Object.entries(codecs) as [string, ColumnCodec][]) columns[key] = (columns[key] as unknown[]).map(encode[codec]);
+    text = JSON.stringify(Object.keys(codecs).length ? { ...columns, [CODECS_KEY]: codecs } : columns);
     if (!packed) packedByRows.set(rows, (packed = new Map()));
-    packed.set(fields, text);
+    packed.set(memoKey, text);
   }
   return text as PackedColumns<Pick<T, K>>;
 }
 
 /** Packed columns back to rows. */
 export function unpackColumns<T extends object>(packed: PackedColumns<T>): T[] {
-  return fromColumns(JSON.parse(packed) as Columns<T>);
+  const { [CODECS_KEY]: codecs = {}, ...columns } = JSON.parse(packed) as Record<string, unknown[]> & { [CODECS_KEY]?: Record<string, ColumnCodec> };
+  for (const [key, codec] of Object.entries(codecs)) if (columns[key]) columns[key] = columns[key].map(decode[codec]);
+  return fromColumns(columns as Columns<T>);
 }

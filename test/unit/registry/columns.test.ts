@@ -18,4 +18,14 @@ describe("columns", () => {
     expect(unpackColumns(packColumns(rows, ["version"]))).toEqual([{ version: 1 }, { version: 2 }]);
     expect(unpackColumns(packColumns([] as { a: number }[], ["a"]))).toEqual([]);
   });
+
+  it("writes days as day numbers and flags as 1 and 0, and reads them back", () => {
+    const rows = [{ day: Date.UTC(2026, 10, 29), deployed: true, value: 0.5 }, { day: Date.UTC(2026, 10, 30), deployed: false, value: 0.25 }];
+    const packed = packColumns(rows, ["day", "deployed", "value"], { day: "day", deployed: "flag" });
+    expect(JSON.parse(packed)).toMatchObject({ day: [20786, 20787], deployed: [1, 0] });
+    expect(unpackColumns(packed)).toEqual(rows);
+    // Packed once per rows and fields: the same text again, another for other codecs.
+    expect(packColumns(rows, ["day", "deployed", "value"], { day: "day", deployed: "flag" })).toBe(packed);
+    expect(unpackColumns(packColumns(rows, ["day"]))).toEqual(rows.map((r) => ({ day: r.day })));
+  });
 });
