@@ -1,11 +1,14 @@
 import "server-only";
 import { stampedCache } from "./stamped-cache";
 
-/** A model as its revision stands: Model.revision changes with every write to its registry rows (triggers). */
+/**
+ * A model as its revision stands: Model.revision changes, by triggers, with every write to what the
+ * model's pages show (registry rows, validation reports, reviews and samples, reviewers' names, items).
+ */
 export type ModelRevision = { id: number; revision: string };
 
 /**
- * Data derived from a model's registry rows, kept in this process while the model's revision stands.
+ * Data derived from those rows, kept in this process while the model's revision stands.
  * The revision comes with the model's look-up that every request makes anyway, so a hit costs no query,
  * and a write anywhere (any process, any path: the triggers see them all) shows at the next read.
  */

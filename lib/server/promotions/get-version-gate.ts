@@ -5,7 +5,7 @@ import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { revisionCache } from "../models/revision-cache";
-import { getShelf } from "../shelves/get-shelf";
+import { getShelf, shelfModel } from "../shelves/get-shelf";
 import { collectGateEvidence } from "./collect-evidence";
 import { loadModelById, loadVersion, policyOrEmpty } from "./model-state";
 import { findPending, rollbackBlock, toSummary, type RequestSummaryDto } from "./request-rows";
@@ -49,14 +49,10 @@ async function judgeVersion(modelId: number, number: number, now: Date) {
 export async function getVersionGate({ ctx, input }: { ctx: Ctx; input: { slug: string; version: number | string } }): Promise<VersionGateDto> {
   requireRole(ctx, "read");
   const data = parseInput(shelfVersionSchema, input);
-  const shelf = await getShelf({ ctx, input: { slug: data.slug } });
-  if (shelf.modelId === null) throw new AppError("NOT_FOUND", `Shelf "${data.slug}" has no model.`);
+  const ref = shelfModel(await getShelf({ ctx, input: { slug: data.slug } }));
+  if (!ref) throw new AppError("NOT_FOUND", `Shelf "${data.slug}" has no model.`);
   const day = ctx.now.toISOString().slice(0, 10);
-  const { model, version, policy, production, result, pending, rolledBack } = await judged(
-    { id: shelf.modelId, revision: shelf.modelRevision ?? "0" },
-    [data.version, day],
-    () => judgeVersion(shelf.modelId!, data.version, ctx.now),
-  );
+  const { model, version, policy, production, result, pending, rolledBack } = await judged(ref, [data.version, day], () => judgeVersion(ref.id, data.version, ctx.now));
   const isProduction = production?.id === version.id;
   const ownPending = pending?.versionId === version.id ? pending : null;
   return {

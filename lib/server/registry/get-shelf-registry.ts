@@ -5,7 +5,7 @@ import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { revisionCache, type ModelRevision } from "../models/revision-cache";
-import { getShelf } from "../shelves/get-shelf";
+import { getShelf, shelfModel } from "../shelves/get-shelf";
 import { deploymentEvents, distinctMetrics, modelState } from "./registry-reads";
 
 export type MetricChoiceDto = { name: string; direction: Direction | null; declared: boolean };
@@ -32,9 +32,9 @@ export async function getShelfRegistry({ ctx, input }: { ctx: Ctx; input: { slug
   const shelf = await getShelf({ ctx, input: { slug } });
   requireRole(ctx, "read", { shelfId: shelf.id });
   const info = { id: shelf.id, slug: shelf.slug, title: shelf.title, description: shelf.description, team: shelf.team };
-  if (shelf.modelId === null || shelf.modelName === null || shelf.modelRevision === null) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
-  const model = { id: shelf.modelId, name: shelf.modelName, description: shelf.modelDescription ?? "", revision: shelf.modelRevision };
-  return { shelf: info, model: { name: model.name, description: model.description }, ...(await summaries(model, [], () => summarize(model))) };
+  const model = shelfModel(shelf);
+  if (!model) return { shelf: info, model: null, policy: null, versionCount: 0, production: null, candidate: null, metrics: [], onlineMetrics: [] };
+  return { shelf: info, model: { name: model.name, description: shelf.modelDescription ?? "" }, ...(await summaries(model, [], () => summarize(model))) };
 }
 
 type ModelSummary = Omit<ShelfRegistryDto, "shelf" | "model">;

@@ -6,7 +6,7 @@ import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { revisionCache } from "../models/revision-cache";
-import { getShelf } from "../shelves/get-shelf";
+import { getShelf, shelfModel } from "../shelves/get-shelf";
 import { findVersionByShelf } from "./find-version";
 import { parseFlags } from "./item-flags";
 import { loadPanelComparison } from "./panel-comparison";
@@ -43,9 +43,10 @@ const summaries = revisionCache<VersionReviewSummaryDto>(200);
 export async function getVersionReviewSummary({ ctx, input }: { ctx: Ctx; input: { slug: string; version: number | string } }): Promise<VersionReviewSummaryDto> {
   requireRole(ctx, "read");
   const ref = parseInput(versionSummaryInputSchema, input);
-  const shelf = await getShelf({ ctx, input: { slug: ref.slug } });
-  if (shelf.modelId === null || shelf.modelRevision === null) return summarize(ref);
-  return summaries({ id: shelf.modelId, revision: shelf.modelRevision }, [ref.version], () => summarize(ref));
+  const model = shelfModel(await getShelf({ ctx, input: { slug: ref.slug } }));
+  // A shelf without a model: summarize says so (NOT_FOUND), as for any missing version.
+  if (!model) return summarize(ref);
+  return summaries(model, [ref.version], () => summarize(ref));
 }
 
 async function summarize(ref: { slug: string; version: number }): Promise<VersionReviewSummaryDto> {
