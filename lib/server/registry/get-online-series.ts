@@ -27,6 +27,9 @@ const PREFERRED = ["stream_rate", "minutes_played", "impressions"];
 
 // A window of one metric, as read and attributed to versions, kept while the model's revision stands.
 const onlinePoints = revisionCache<ReturnType<typeof buildOnlineSeries>>(200);
+// The deployments inside a window, the same array for every render while the revision stands (so the
+// page packs them once).
+const windowMarkers = revisionCache<OnlineSeriesDto["deployments"]>(200);
 
 /** One online metric of a model per day over the last `days` days, with the deployments in that window. */
 export async function getOnlineSeries({ ctx, input }: { ctx: Ctx; input: OnlineSeriesInput }): Promise<OnlineSeriesDto> {
@@ -38,7 +41,9 @@ export async function getOnlineSeries({ ctx, input }: { ctx: Ctx; input: OnlineS
   const [{ online: metrics }, deployments] = await Promise.all([distinctMetrics(model), deploymentEvents(model)]);
   const metric = data.metric ?? PREFERRED.find((m) => metrics.includes(m)) ?? metrics[0] ?? null;
   const window = { metric, metrics, from: isoDay(new Date(from)), to: isoDay(new Date(to)), days: data.days };
-  const markers = deployments.filter((d) => d.at >= from && d.at < to + DAY).map(({ at, toVersion, fromVersion, reason }) => ({ at, toVersion, fromVersion, reason }));
+  const markers = await windowMarkers(model, [from, to], async () =>
+    deployments.filter((d) => d.at >= from && d.at < to + DAY).map(({ at, toVersion, fromVersion, reason }) => ({ at, toVersion, fromVersion, reason })),
+  );
   if (metric === null) return { ...window, points: [], deployments: markers };
 
   const points = await onlinePoints(model, [metric, window.from, window.to], async () => {

@@ -84,7 +84,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
               <ChartLineMetric
                 slug={slug}
                 metric={series.metric ?? ""}
-                series={packColumns(series.points, ["version", "value", "productionVersion", "production", "deployed"], { deployed: "flag" })}
+                series={packColumns(series.points, ["version", "value", "productionVersion", "production", "deployed"], { version: "steps", productionVersion: "steps", value: "sig6", production: "sig6", deployed: "flag" })}
                 shown={series.points.length}
                 threshold={series.threshold}
                 direction={series.direction}
@@ -105,7 +105,7 @@ export default async function ShelfPage({ params, searchParams }: Props) {
             {online.points.length === 0 ? (
               <EmptyState title="No online metrics in this window">Pipelines post daily values (impressions, stream rate, minutes played…) per version with the online metrics API.</EmptyState>
             ) : (
-              <ChartLineOnline metric={online.metric ?? ""} series={packColumns(online.points, ["day", "version", "value"], { day: "day" })} deployments={packColumns(online.deployments, ["at", "toVersion", "reason"])}
+              <ChartLineOnline metric={online.metric ?? ""} series={packColumns(online.points, ["day", "version", "value"], { day: ["day", "steps"], version: "steps", value: "sig6" })} deployments={packColumns(online.deployments, ["at", "toVersion", "reason"], { at: "steps", toVersion: "steps", reason: "enum" })}
                 window={{ from: online.from, to: online.to, deployments: online.deployments.length }}
               />
             )}
