@@ -1,9 +1,10 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { metric } from "@/lib/format";
-import type { ScoreComparisonDto } from "@/lib/server/registry/compare-scores";
+import { unpackColumns, type PackedColumns } from "@/lib/registry/columns";
+import type { ScoreComparisonDto, ScoreRowDto } from "@/lib/server/registry/compare-scores";
 import { Badge } from "../ui/badge";
 import { Delta } from "./delta";
 
@@ -14,14 +15,16 @@ const ROLE = { production: "production", displaced: "the version it replaced", p
 
 /**
  * Every score of a version beside the baseline's, with the change coloured by the metric's direction.
- * A client component so the rows travel once, as data; slices fold away when there are many.
+ * A client component so the rows travel once, as packed columns (`packScoreRows`); slices fold away
+ * when there are many.
  */
-export function ScoreTable({ comparison }: { comparison: ScoreComparisonDto }) {
+export function ScoreTable({ comparison: { rows: packed, ...comparison } }: { comparison: Omit<ScoreComparisonDto, "rows"> & { rows: PackedColumns<ScoreRowDto> } }) {
+  const all = useMemo(() => unpackColumns(packed), [packed]);
   const b = comparison.baseline;
-  const slices = comparison.rows.filter((r) => r.dataset !== "").length;
-  const [showSlices, setShowSlices] = useState(comparison.rows.length <= OPEN_ROWS);
-  if (comparison.rows.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">No scores have been posted for this version yet.</p>;
-  const rows = showSlices ? comparison.rows : comparison.rows.filter((r) => r.dataset === "");
+  const slices = all.filter((r) => r.dataset !== "").length;
+  const [showSlices, setShowSlices] = useState(all.length <= OPEN_ROWS);
+  if (all.length === 0) return <p className="px-4 py-6 text-center text-sm text-slate-500">No scores have been posted for this version yet.</p>;
+  const rows = showSlices ? all : all.filter((r) => r.dataset === "");
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="score-table">
@@ -57,7 +60,7 @@ export function ScoreTable({ comparison }: { comparison: ScoreComparisonDto }) {
           ))}
         </tbody>
       </table>
-      {slices > 0 && comparison.rows.length > OPEN_ROWS && (
+      {slices > 0 && all.length > OPEN_ROWS && (
         <div className="border-t border-slate-100 px-4 py-2 text-xs">
           <button type="button" onClick={() => setShowSlices((v) => !v)} className="font-medium text-brand hover:underline" data-testid="toggle-slices" aria-expanded={showSlices}>
             {showSlices ? "Hide slices" : `Show ${slices} scores on slices`}

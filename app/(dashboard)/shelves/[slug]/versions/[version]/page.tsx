@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { KeyValuesCard } from "@/components/registry/key-values-card";
 import { LineageCard } from "@/components/registry/lineage-card";
 import { ScoreTable } from "@/components/registry/score-table";
+import { packColumns } from "@/lib/registry/columns";
 import { StatusBadge } from "@/components/registry/status-badge";
 import { VersionPromotionSection } from "@/components/promotions/version-promotion-section";
 import { VersionReviewSection } from "@/components/review/version-review-section";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { shortDate } from "@/lib/format";
 import { requireSessionCtx } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page-data";
-import { compareScores } from "@/lib/server/registry/compare-scores";
+import { compareScores, type ScoreComparisonDto } from "@/lib/server/registry/compare-scores";
 import { getVersion } from "@/lib/server/registry/get-version";
 import { listVersions } from "@/lib/server/registry/list-versions";
 import { getShelf } from "@/lib/server/shelves/get-shelf";
@@ -72,7 +73,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
               {model} has no version {comparison.missing}: its scores are shown alone.
             </p>
           )}
-          <ScoreTable comparison={comparison} />
+          <ScoreTable comparison={{ ...comparison, rows: packScoreRows(comparison.rows) }} />
         </Card>
 
         <div className="grid gap-6 lg:grid-cols-5">
@@ -89,6 +90,22 @@ export default async function VersionPage({ params, searchParams }: Props) {
       </div>
     </>
   );
+}
+
+/** A comparison's rows as packed columns: names, directions and verdicts written once each. */
+function packScoreRows(rows: ScoreComparisonDto["rows"]) {
+  return packColumns(rows, ["metric", "dataset", "direction", "primary", "value", "baseline", "delta", "verdict", "threshold", "meetsThreshold"], {
+    metric: "enum",
+    dataset: "enum",
+    direction: "enum",
+    primary: "flag",
+    value: "sig6",
+    baseline: "sig6",
+    delta: "sig6",
+    verdict: "enum",
+    threshold: "sig6",
+    meetsThreshold: "enum",
+  });
 }
 
 /** Production, the parent and the newest versions (never the version itself), each once. */
