@@ -3,9 +3,9 @@
 // of them late, and the slowest later still; in turns, the same throughput comes with a short, even wait.
 // Other methods (uploads, actions) pass straight through: they wait on the database or on their body.
 
-// Past this, a response is waiting on something other than the CPU (a slow reader, a large body): it
-// goes on, but gives its turn to the next one.
-const TURN_MS = 1_000;
+// Past this, a response is waiting on something other than the CPU (a slow query, a slow reader, a large
+// body): it goes on, but gives its turn to the next one. A page renders in tens of milliseconds.
+const TURN_MS = 250;
 
 /**
  * Wraps a Node request handler so that GET and HEAD requests run at most `limit` at a time, first come

@@ -105,7 +105,7 @@ async function main() {
     const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
     console.log(`\nRegistry benchmark: ${SCALE.versions.toLocaleString()} versions, ${seeded.scores.toLocaleString()} scores, ${os.cpus().length} cores, ${CONNECTIONS} concurrent clients, ${SECONDS} s each`);
     // Other work on the machine slows every figure: the load average says how much there was.
-    console.log(`Each page warmed up for ${WARMUP_SECONDS} s first; web workers render ${process.env.SHELFWATCH_RENDER_CONCURRENCY ?? "2"} pages at a time each.`);
+    console.log(`Each page warmed up for ${WARMUP_SECONDS} s first; web workers render ${process.env.SHELFWATCH_RENDER_CONCURRENCY ?? "1"} page${(process.env.SHELFWATCH_RENDER_CONCURRENCY ?? "1") === "1" ? "" : "s"} at a time each, and take connections least-connections first.`);
     console.log(`Load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${os.loadavg()[0]!.toFixed(1)}\n`);
     console.log(line(["measurement", "p50 ms", "p95 ms", "req/s", "requests", "failures"]));
     console.log(line(["---", "---:", "---:", "---:", "---:", "---:"]));

@@ -37,6 +37,13 @@ describe("the web tier with two workers", () => {
     for (let i = 0; i < 4; i++) expect(await healthCount()).toBe(before + 12);
   });
 
+  it("serves many requests over connections kept open, whichever worker holds them", async () => {
+    const before = await healthCount();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.url}/api/v1/health`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
+    expect(await healthCount()).toBe(before + 40);
+  });
+
   it("stops cleanly: the port is released", async () => {
     await app.stop();
     await expect(fetch(`${app.url}/api/v1/health`)).rejects.toThrow();
