@@ -94,6 +94,11 @@ function noRepeatedScores(body: { evaluations: { metric: string; dataset?: strin
 
 export const recordEvaluationsBodySchema = z.object(evaluationsShape).strict().superRefine(noRepeatedScores);
 export type RecordEvaluationsBody = z.input<typeof recordEvaluationsBodySchema>;
+/**
+ * The body as the route checks it: an object holding `evaluations` and nothing else. The rows themselves
+ * (up to 10,000) are checked once, by the data layer (`recordEvaluationsSchema`), rather than twice.
+ */
+export const recordEvaluationsEnvelopeSchema = z.object({ evaluations: z.array(z.unknown()) }).strict();
 
 export const recordEvaluationsSchema = z.object({ ...evaluationsShape, model: modelNameSchema, version: versionParamSchema }).superRefine(noRepeatedScores);
 export type RecordEvaluationsInput = z.input<typeof recordEvaluationsSchema>;

@@ -19,6 +19,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 // Each page is measured warm, as on a server that has been up a while: the JIT has compiled its code.
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+// Between two loads: the requests the last one left queued finish, and the web tier sees its connections
+// closed before the next one opens its own (as between two bursts of real traffic).
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 const BATCH = 10_000;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 10);
 const DIST_DIR = process.env.SHELFWATCH_DIST_DIR ?? ".next-bench";
@@ -70,7 +73,9 @@ async function main() {
     ];
     const results: LoadResult[] = [];
     for (const [name, p, headers] of targets) {
+      await settle();
       await load(name, app.url + p, headers, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+      await settle();
       log(`measuring ${name} (${CONNECTIONS} clients, ${SECONDS} s)…`);
       results.push(await load(name, app.url + p, headers, { connections: CONNECTIONS, seconds: SECONDS }));
     }

@@ -87,6 +87,12 @@ describe("POST /api/v1/models/{model}/versions/{version}/evaluations", () => {
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).error.fields[0].path).toBe("evaluations");
     expect(await postScores(m.modelName, "1", token, { evaluations: [] }).then((r) => r.status)).toBe(400);
+    // Keys nobody reads are refused, in the body and in a row.
+    const extra = await postScores(m.modelName, "1", token, { evaluations: [{ metric: "a", value: 1 }], version: 7 } as never);
+    expect(extra.status).toBe(400);
+    expect((await extra.json()).error.fields).toEqual([{ path: "(root)", message: "Unrecognized key: \"version\"" }]);
+    const extraInRow = await postScores(m.modelName, "1", token, { evaluations: [{ metric: "a", value: 1, slice: "x" }] } as never);
+    expect((await extraInRow.json()).error.fields).toEqual([expect.objectContaining({ path: "evaluations.0" })]);
     expect(await db().evaluation.count({ where: { modelId: m.modelId } })).toBe(0);
   });
 

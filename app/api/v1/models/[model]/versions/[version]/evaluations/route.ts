@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/server/api/api-route";
 import { listEvaluations } from "@/lib/server/registry/list-evaluations";
 import { recordEvaluations } from "@/lib/server/registry/record-evaluations";
-import { listEvaluationsQuerySchema, recordEvaluationsBodySchema, versionParamsSchema } from "@/lib/schemas/registry";
+import { listEvaluationsQuerySchema, recordEvaluationsEnvelopeSchema, versionParamsSchema, type RecordEvaluationsInput } from "@/lib/schemas/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const GET = apiRoute({ permission: "read", params: versionParamsSchema, q
   body: await listEvaluations({ ctx, input: { ...params, ...query } }),
 }));
 
-/** A batch of up to 10,000 scores, stored all or none. */
-export const POST = apiRoute({ permission: "ingest", params: versionParamsSchema, body: recordEvaluationsBodySchema }, async ({ ctx, params, body }) => ({
-  body: await recordEvaluations({ ctx, input: { ...body, ...params } }),
+/** A batch of up to 10,000 scores, stored all or none (the rows are checked by `recordEvaluations`). */
+export const POST = apiRoute({ permission: "ingest", params: versionParamsSchema, body: recordEvaluationsEnvelopeSchema }, async ({ ctx, params, body }) => ({
+  body: await recordEvaluations({ ctx, input: { ...params, evaluations: body.evaluations as RecordEvaluationsInput["evaluations"] } }),
 }));
