@@ -39,7 +39,8 @@ function runPrimary() {
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
 
-  // Connections wait paused in the kernel until a worker takes them; the port opens once one is ready.
+  // The primary accepts each connection without reading from it and passes it to a worker, which reads
+  // and answers. The port opens once a worker is ready.
   const server = net.createServer({ pauseOnConnect: true }, (socket) => {
     const id = ready.take();
     const worker = id === undefined ? undefined : cluster.workers?.[id];
