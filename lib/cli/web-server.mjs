@@ -156,6 +156,9 @@ async function runWorker() {
     // A connection the primary accepted, now this worker's (it reports it closed, for the count).
     if (message?.shelfwatch === "connection" && socket) {
       sockets.add(socket);
+      // As the http server does for connections it accepts itself: a response's last bytes leave at
+      // once rather than waiting for the client's acknowledgement of the first (Nagle's algorithm).
+      socket.setNoDelay(true);
       socket.once("close", () => {
         sockets.delete(socket);
         tell({ shelfwatch: "closed" });
