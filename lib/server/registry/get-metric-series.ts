@@ -2,6 +2,7 @@ import "server-only";
 import type { Direction } from "../../registry/compare";
 import { productionPeriods } from "../../registry/production-periods";
 import { buildVersionSeries, downsampleVersionSeries, type VersionScores, type VersionSeriesPoint } from "../../registry/version-series";
+import { Prisma } from "../../generated/prisma/client";
 import { metricSeriesSchema, type MetricSeriesInput } from "../../schemas/registry";
 import { requireRole, type Ctx } from "../context";
 import { db } from "../db";
@@ -56,28 +57,25 @@ export async function getMetricSeries({ ctx, input }: { ctx: Ctx; input: MetricS
 // kept while the model's revision stands.
 const series = revisionCache<{ points: VersionSeriesPoint[]; changesKept: boolean; scored: number }>(200);
 
+// The main dataset is read from its own index (the literal '' lets the planner use it); a slice through
+// the primary key, version by version.
+function scoresOf(modelId: number, metric: string, dataset: string): Prisma.Sql {
+  return dataset === ""
+    ? Prisma.sql`FROM "Evaluation" e JOIN "ModelVersion" v ON v.id = e."versionId" WHERE e."modelId" = ${modelId}::int AND e."metric" = ${metric} AND e."dataset" = ''`
+    : Prisma.sql`FROM "ModelVersion" v JOIN "Evaluation" e ON e."versionId" = v.id AND e."metric" = ${metric} AND e."dataset" = ${dataset} WHERE v."modelId" = ${modelId}::int`;
+}
+
 async function computeSeries(model: ModelRevision, metric: string, dataset: string, maxPoints: number, productionVersion: number | null) {
   const modelId = model.id;
   // The whole series in one JSON value of three arrays: ten thousand scores cost one native JSON.parse
   // instead of ten thousand rows (or Postgres array literals) decoded value by value.
   const [[row], deployments] = await Promise.all([
-    // The main dataset is read from its own index (the literal '' lets the planner use it); a slice
-    // through the primary key, version by version.
-    dataset === ""
-      ? db().$queryRaw<{ series: string | null }[]>`
-          SELECT json_build_object(
-                   'versions', json_agg(v."version" ORDER BY v."version"),
-                   'trainedAt', json_agg(floor(extract(epoch FROM v."trainedAt") * 1000) ORDER BY v."version"),
-                   'values', json_agg(e."value" ORDER BY v."version"))::text AS series
-          FROM "Evaluation" e JOIN "ModelVersion" v ON v.id = e."versionId"
-          WHERE e."modelId" = ${modelId}::int AND e."metric" = ${metric} AND e."dataset" = ''`
-      : db().$queryRaw<{ series: string | null }[]>`
-          SELECT json_build_object(
-                   'versions', json_agg(v."version" ORDER BY v."version"),
-                   'trainedAt', json_agg(floor(extract(epoch FROM v."trainedAt") * 1000) ORDER BY v."version"),
-                   'values', json_agg(e."value" ORDER BY v."version"))::text AS series
-          FROM "ModelVersion" v JOIN "Evaluation" e ON e."versionId" = v.id AND e."metric" = ${metric} AND e."dataset" = ${dataset}
-          WHERE v."modelId" = ${modelId}::int`,
+    db().$queryRaw<{ series: string | null }[]>`
+      SELECT json_build_object(
+               'versions', json_agg(v."version" ORDER BY v."version"),
+               'trainedAt', json_agg(floor(extract(epoch FROM v."trainedAt") * 1000) ORDER BY v."version"),
+               'values', json_agg(e."value" ORDER BY v."version"))::text AS series
+      ${scoresOf(modelId, metric, dataset)}`,
     deploymentEvents(model),
   ]);
   const parsed = row?.series ? (JSON.parse(row.series) as Partial<VersionScores>) : {};
